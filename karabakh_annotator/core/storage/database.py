@@ -1,0 +1,173 @@
+"""Open an annotation database: locate it, check it, migrate it, hand out sessions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from karabakh_annotator.core.storage.integrity import install_integrity_checks
+
+APP_NAME = "karabakh-annotator"
+DB_ENV_VAR = "KARABAKH_ANNOTATOR_DB"
+DEFAULT_DB_FILE = "annotations.sqlite3"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseError(RuntimeError):
+    """The database cannot be opened as it is; the file was left untouched."""
+
+
+def default_database_path() -> Path:
+    """The SQLite file used when neither --db nor the environment names one."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / DEFAULT_DB_FILE
+
+
+def resolve_database_url(path_or_url: str | None = None) -> str:
+    """Turn `--db`, then $KARABAKH_ANNOTATOR_DB, then the default file into a URL."""
+    chosen = path_or_url or os.environ.get(DB_ENV_VAR) or str(default_database_path())
+    if "://" in chosen:
+        return chosen
+    return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+
+
+def _sqlite_file(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseError(f"cannot read database file {path}: {exc.strerror}") from exc
+    if header and header != _SQLITE_MAGIC:
+        raise DatabaseError(f"{path} is not a SQLite database; it was left untouched")
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide where transactions
+        # begin, so SAVEPOINTs work (SQLAlchemy's pysqlite recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL keeps every committed transaction through an
+            # application crash or kill -9; only a power cut can roll back
+            # the last few commits. FULL would fsync on every edit.
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    """An Alembic configuration pointing at the migrations inside the package."""
+    config = Config()
+    location = resources.files("karabakh_annotator.core.storage") / "migrations"
+    config.set_main_option("script_location", str(location))
+    if engine is not None:
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return config
+
+
+def _read_only_engine(engine: Engine, sqlite_path: Path | None) -> Engine:
+    """An engine to look at the schema without writing a byte (no WAL switch)."""
+    if sqlite_path is None or not sqlite_path.exists():
+        return engine
+    uri = f"{sqlite_path.as_uri()}?mode=ro"
+    return create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
+
+
+def _migrate(engine: Engine, sqlite_path: Path | None, where: str) -> None:
+    config = alembic_config(engine)
+    script = ScriptDirectory.from_config(config)
+    known = {rev.revision for rev in script.walk_revisions()}
+    looker = _read_only_engine(engine, sqlite_path)
+    try:
+        with looker.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+            tables = set(inspect(connection).get_table_names())
+    finally:
+        if looker is not engine:
+            looker.dispose()
+    if current is None and tables - {"alembic_version"}:
+        raise DatabaseError(f"{where} holds tables but is not a Karabakh Annotator database")
+    if current is not None and current not in known:
+        raise DatabaseError(
+            f"{where} was written by a newer Karabakh Annotator (schema {current}); "
+            "update the application to open it. The file was left untouched."
+        )
+    if current != script.get_current_head():
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+
+@dataclass(frozen=True)
+class Database:
+    """An open, migrated database: its engine and a factory of sessions."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path_or_url: str | None = None) -> Database:
+    """Open (creating or upgrading as needed) the database named by `path_or_url`."""
+    url = resolve_database_url(path_or_url)
+    sqlite_path = _sqlite_file(url)
+    if sqlite_path is not None:
+        _check_sqlite_file(sqlite_path)
+    where = str(sqlite_path) if sqlite_path is not None else make_url(url).render_as_string(hide_password=True)
+    try:
+        engine = create_engine(url)
+    except (SQLAlchemyError, ImportError) as exc:
+        raise DatabaseError(f"cannot open database {where}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    try:
+        _migrate(engine, sqlite_path, where)
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        reason = getattr(exc, "orig", None) or exc
+        raise DatabaseError(f"cannot open database {where}: {reason}") from exc
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    install_integrity_checks(sessions)
+    return Database(engine, sessions)

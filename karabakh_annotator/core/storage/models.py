@@ -1,0 +1,231 @@
+"""SQLAlchemy 2 typed models: the schema of an annotation database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from karabakh_annotator.core.clock import utc_now
+
+# A naming convention gives every constraint a stable name, which Alembic
+# needs to alter SQLite tables in batch mode.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SUMMARY_MAX_CHARS = 75
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dt.datetime: DateTime(timezone=True)}
+
+
+class Analyst(Base):
+    __tablename__ = "analysts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+    __table_args__ = (CheckConstraint("length(name) > 0", name="name_not_empty"),)
+
+
+class Label(Base):
+    """A member of one label set (verdict, status, stance ...), editable by users."""
+
+    __tablename__ = "labels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label_set: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(String(60))
+    name_en: Mapped[str] = mapped_column(String(120))
+    name_ar: Mapped[str] = mapped_column(String(120))
+    color: Mapped[str] = mapped_column(String(9))
+    position: Mapped[int] = mapped_column(Integer)
+    rating_value: Mapped[int | None] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, default="")
+    retired: Mapped[bool] = mapped_column(default=False)
+
+    __table_args__ = (
+        UniqueConstraint("label_set", "key", name="uq_labels_set_key"),
+        CheckConstraint("color LIKE '#%'", name="color_hex"),
+    )
+
+
+class Article(Base):
+    """A cleaned article. `text` never changes once stored: offsets point into it."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    published_raw: Mapped[str | None] = mapped_column(String(200))
+    source_file: Mapped[str | None] = mapped_column(Text)
+    imported_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+    statements: Mapped[list[Statement]] = relationship(back_populates="article")
+
+    __table_args__ = (CheckConstraint("length(text) > 0", name="text_not_empty"),)
+
+
+class Entity(Base):
+    """A speaker or outlet, known under several spellings."""
+
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    source_type_id: Mapped[int | None] = mapped_column(ForeignKey("labels.id"))
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("labels.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+    aliases: Mapped[list[EntityAlias]] = relationship(
+        back_populates="entity", cascade="all, delete-orphan", order_by="EntityAlias.id"
+    )
+    source_type: Mapped[Label | None] = relationship(foreign_keys=[source_type_id])
+    party: Mapped[Label | None] = relationship(foreign_keys=[party_id])
+
+    __table_args__ = (CheckConstraint("length(name) > 0", name="name_not_empty"),)
+
+
+class EntityAlias(Base):
+    __tablename__ = "entity_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(200))
+
+    entity: Mapped[Entity] = relationship(back_populates="aliases")
+
+    __table_args__ = (UniqueConstraint("entity_id", "alias", name="uq_entity_aliases_entity_alias"),)
+
+
+class Claim(Base):
+    """The checkable proposition that many statements can carry."""
+
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    summary: Mapped[str] = mapped_column(String(SUMMARY_MAX_CHARS))
+    status_id: Mapped[int] = mapped_column(ForeignKey("labels.id"))
+    verdict_id: Mapped[int | None] = mapped_column(ForeignKey("labels.id"))
+    rating_value: Mapped[int | None] = mapped_column(Integer)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("analysts.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column()
+
+    status: Mapped[Label] = relationship(foreign_keys=[status_id])
+    verdict: Mapped[Label | None] = relationship(foreign_keys=[verdict_id])
+    statements: Mapped[list[Statement]] = relationship(back_populates="claim")
+
+    __table_args__ = (
+        CheckConstraint(
+            f"length(summary) > 0 AND length(summary) <= {SUMMARY_MAX_CHARS}", name="summary_length"
+        ),
+    )
+
+
+class Statement(Base):
+    """One appearance of a claim in an article, anchored by code-point offsets."""
+
+    __tablename__ = "statements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    cue: Mapped[str | None] = mapped_column(String(80))
+    cue_class_id: Mapped[int | None] = mapped_column(ForeignKey("labels.id"))
+    stance_id: Mapped[int | None] = mapped_column(ForeignKey("labels.id"))
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("labels.id"))
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id"))
+    analyst_id: Mapped[int] = mapped_column(ForeignKey("analysts.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column()
+
+    article: Mapped[Article] = relationship(back_populates="statements")
+    claim: Mapped[Claim | None] = relationship(back_populates="statements")
+    speaker: Mapped[Entity | None] = relationship()
+    analyst: Mapped[Analyst] = relationship()
+    cue_class: Mapped[Label | None] = relationship(foreign_keys=[cue_class_id])
+    stance: Mapped[Label | None] = relationship(foreign_keys=[stance_id])
+    party: Mapped[Label | None] = relationship(foreign_keys=[party_id])
+
+    __table_args__ = (
+        CheckConstraint("start >= 0", name="start_not_negative"),
+        CheckConstraint('"end" > start', name="span_not_empty"),
+        # Both SQLite and PostgreSQL count characters (code points) here.
+        CheckConstraint('length(quote) = "end" - start', name="quote_matches_span"),
+        Index("ix_statements_article_span", "article_id", "start"),
+    )
+
+
+class Evidence(Base):
+    """A citation, URL, note or statement elsewhere that bears on a claim."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"))
+    stance_id: Mapped[int] = mapped_column(ForeignKey("labels.id"))
+    citation: Mapped[str] = mapped_column(Text, default="")
+    url: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+    statement_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id"))
+    analyst_id: Mapped[int] = mapped_column(ForeignKey("analysts.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column()
+
+    claim: Mapped[Claim] = relationship()
+    stance: Mapped[Label] = relationship()
+
+
+class Event(Base):
+    """Append-only record of one change: who, when, what, old value, new value."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    analyst_id: Mapped[int | None] = mapped_column(ForeignKey("analysts.id"))
+    action: Mapped[str] = mapped_column(String(40))
+    entity_type: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str | None] = mapped_column(String(60))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_events_entity", "entity_type", "entity_id"),)
