@@ -1,0 +1,41 @@
+"""Services: one transaction per user action, plain records out, a Changes record each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from karabakh_annotator.core.services.articles import ArticleService
+from karabakh_annotator.core.services.claims import ClaimService
+from karabakh_annotator.core.services.entities import EntityService
+from karabakh_annotator.core.services.exports import ExportService
+from karabakh_annotator.core.services.labels import LabelService
+from karabakh_annotator.core.services.stats import StatsService
+from karabakh_annotator.core.services.statements import StatementService
+from karabakh_annotator.core.storage.database import Database
+
+
+@dataclass(frozen=True)
+class Services:
+    """Every service over one database, built once by the composition root."""
+
+    articles: ArticleService
+    statements: StatementService
+    claims: ClaimService
+    entities: EntityService
+    labels: LabelService
+    exports: ExportService
+    stats: StatsService
+
+
+def build_services(database: Database) -> Services:
+    """Wire each service to the database's session factory."""
+    sessions = database.sessions
+    return Services(
+        articles=ArticleService(sessions),
+        statements=StatementService(sessions),
+        claims=ClaimService(sessions),
+        entities=EntityService(sessions),
+        labels=LabelService(sessions),
+        exports=ExportService(sessions),
+        stats=StatsService(sessions),
+    )

@@ -1,0 +1,5 @@
+import sys
+
+from karabakh_annotator.main import main
+
+sys.exit(main())

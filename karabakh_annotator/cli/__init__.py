@@ -1,0 +1,1 @@
+"""The command-line interface (DESIGN.md's stable contract); no Qt here."""

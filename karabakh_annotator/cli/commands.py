@@ -1,0 +1,133 @@
+"""What each subcommand does, over the services."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any, TextIO
+
+from karabakh_annotator.core.exporters.csv_export import CSV_ENCODING, write_statements_csv
+from karabakh_annotator.core.importers.files import collect_files, read_article_file
+from karabakh_annotator.core.records import ImportOutcome
+from karabakh_annotator.core.services import Services
+from karabakh_annotator.core.services.exports import ExportFilter
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _print_json(value: Any, out: TextIO) -> None:
+    json.dump(value, out, ensure_ascii=False, indent=1, default=str)
+    out.write("\n")
+
+
+def _outcome_line(outcome: ImportOutcome) -> str:
+    if outcome.status == "failed":
+        return f"failed: {outcome.source_file}: {outcome.reason}"
+    return f"{outcome.status}: {outcome.source_file} (article {outcome.article_id})"
+
+
+def import_files(services: Services, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """One line per file; exit 1 when any file failed."""
+    files = list(collect_files(args.paths))
+    if not files:
+        err.write("nothing to import: no supported files under the given paths\n")
+        return EXIT_FAILED
+    show_progress = err.isatty()
+
+    def progress(done: int, _outcome: ImportOutcome) -> None:
+        if show_progress:
+            err.write(f"\r{done}/{len(files)} files")
+            err.flush()
+
+    parsed = (read_article_file(path) for path in files)
+    tally: Counter[str] = Counter()
+    for outcome in services.articles.import_all(parsed, progress):
+        tally[outcome.status] += 1
+        if show_progress:
+            err.write("\r\x1b[K")
+        out.write(_outcome_line(outcome) + "\n")
+        out.flush()
+    err.write(f"{tally['imported']} imported, {tally['duplicate']} duplicate, {tally['failed']} failed\n")
+    return EXIT_FAILED if tally["failed"] else EXIT_OK
+
+
+def list_articles(services: Services, args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    """The articles, as a table or one JSON array."""
+    summaries = services.articles.list_articles()
+    if args.json:
+        items = []
+        for summary in summaries:
+            item: dict[str, Any] = {
+                "id": summary.id,
+                "title": summary.title,
+                "outlet": summary.outlet,
+                "published": summary.published.isoformat() if summary.published else None,
+                "file": summary.source_file,
+            }
+            if args.text:
+                item["text"] = services.articles.get_article(summary.id).text
+            items.append(item)
+        _print_json(items, out)
+        return EXIT_OK
+    for summary in summaries:
+        published = summary.published.isoformat() if summary.published else "-"
+        out.write(f"{summary.id}\t{published}\t{summary.outlet or '-'}\t{summary.title or summary.source_file}\n")
+        if args.text:
+            out.write(services.articles.get_article(summary.id).text + "\n\n")
+    return EXIT_OK
+
+
+def show_stats(services: Services, args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    """Totals and counts per dimension."""
+    stats = services.stats.stats()
+    totals = {"articles": stats.articles, "statements": stats.statements, "claims": stats.claims}
+    if args.json:
+        rows = [{"dimension": "total", "value": k, "count": v} for k, v in totals.items()]
+        rows += [{"dimension": c.dimension, "value": c.value, "count": c.count} for c in stats.counts]
+        _print_json(rows, out)
+        return EXIT_OK
+    out.write("  ".join(f"{k}: {v}" for k, v in totals.items()) + "\n")
+    for count in stats.counts:
+        out.write(f"{count.dimension}\t{count.value if count.value is not None else '(none)'}\t{count.count}\n")
+    return EXIT_OK
+
+
+def export(services: Services, args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
+    """Write the filtered statements to --out, atomically (no half-written file)."""
+    filters = ExportFilter(
+        article_ids=frozenset(args.article),
+        status=args.status,
+        verdict=args.verdict,
+        analyst=args.analyst,
+        published_from=args.date_from,
+        published_to=args.date_to,
+    )
+    rows = services.exports.statement_rows(filters)
+    target: Path = args.out
+    if target.is_dir():
+        err.write(f"error: --out {target} is a folder\n")
+        return EXIT_USAGE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding=CSV_ENCODING, newline="") as stream:
+            count = write_statements_csv(rows, stream)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    err.write(f"exported {count} statements to {target}\n")
+    return EXIT_OK
+
+
+COMMANDS = {"import": import_files, "articles": list_articles, "stats": show_stats, "export": export}
+
+
+def run_command(services: Services, args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Dispatch a parsed subcommand."""
+    return COMMANDS[args.command](services, args, out, err)

@@ -1,0 +1,62 @@
+"""The argument grammar of `karabakh-annotator`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from karabakh_annotator.core.storage.database import DB_ENV_VAR
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def _database_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=default,
+        help=f"database file or SQLAlchemy URL (default: ${DB_ENV_VAR}, else a file in the user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The top-level parser; no subcommand means: open the GUI."""
+    parser = argparse.ArgumentParser(
+        prog="karabakh-annotator",
+        description="Fact-checking workbench for Arabic news. Without a command, opens the window.",
+    )
+    _database_option(parser, None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        # SUPPRESS keeps a --db given before the command when none follows it.
+        _database_option(sub, argparse.SUPPRESS)
+        return sub
+
+    imp = command("import", "import article files and folders")
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    arts = command("articles", "list the articles")
+    arts.add_argument("--json", action="store_true", help="print one JSON array")
+    arts.add_argument("--text", action="store_true", help="include each article's stored text")
+
+    stats = command("stats", "counts by verdict, status, speaker and outlet")
+    stats.add_argument("--json", action="store_true", help="print one JSON array")
+
+    exp = command("export", "export statements")
+    exp.add_argument("--format", choices=["csv"], required=True)
+    exp.add_argument("--out", type=Path, required=True, metavar="FILE")
+    exp.add_argument("--article", type=int, action="append", default=[], metavar="ID", help="only this article (repeatable)")
+    exp.add_argument("--status", metavar="KEY", help="only claims in this workflow status")
+    exp.add_argument("--verdict", metavar="KEY", help="only claims with this verdict")
+    exp.add_argument("--analyst", metavar="NAME", help="only this analyst's statements")
+    exp.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="articles published on or after")
+    exp.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="articles published on or before")
+    return parser

@@ -1,0 +1,145 @@
+"""Plain frozen records that services hand to the CLI and the UI (never ORM rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What one user action changed, so each view refreshes only its own rows."""
+
+    articles: frozenset[int] = frozenset()
+    statements: frozenset[int] = frozenset()
+    claims: frozenset[int] = frozenset()
+    entities: frozenset[int] = frozenset()
+    labels: bool = False
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.articles | other.articles,
+            self.statements | other.statements,
+            self.claims | other.claims,
+            self.entities | other.entities,
+            self.labels or other.labels,
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.articles or self.statements or self.claims or self.entities or self.labels)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRecord:
+    id: int
+    label_set: str
+    key: str
+    name_en: str
+    name_ar: str
+    color: str
+    position: int
+    rating_value: int | None
+    retired: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    id: int
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    published_raw: str | None
+    source_file: str | None
+    statement_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    id: int
+    text: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: dt.date | None
+    published_raw: str | None
+    source_file: str | None
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    """An article as an importer read it, before it is stored."""
+
+    text: str
+    raw: bytes
+    source_file: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    published_raw: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportFailure:
+    """A file an importer could not read; reported, never stored."""
+
+    source_file: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    id: int
+    name: str
+    aliases: tuple[str, ...] = ()
+    source_type: str | None = None
+    party: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    id: int
+    summary: str
+    status: str
+    verdict: str | None
+    rating_value: int | None
+    explanation: str
+    deleted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRecord:
+    """A statement with its labels resolved to keys and names to text."""
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    speaker_id: int | None
+    speaker: str | None
+    cue: str | None
+    cue_class: str | None
+    stance: str | None
+    party: str | None
+    claim_id: int | None
+    analyst: str
+    note: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    deleted: bool = False
+    claim: ClaimRecord | None = field(default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """The result of storing one parsed article."""
+
+    source_file: str
+    status: str  # "imported" | "duplicate" | "failed"
+    article_id: int | None = None
+    reason: str | None = None
+    changes: Changes = Changes()

@@ -1,0 +1,105 @@
+"""Selecting statements for export, with the panel's filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
+
+from karabakh_annotator.core.exporters.csv_export import StatementRow
+from karabakh_annotator.core.storage.models import Analyst, Article, Claim, Label, Statement
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFilter:
+    """Which statements to export; empty fields do not filter."""
+
+    article_ids: frozenset[int] = frozenset()
+    status: str | None = None
+    verdict: str | None = None
+    analyst: str | None = None
+    published_from: dt.date | None = None
+    published_to: dt.date | None = None
+    include_deleted: bool = False
+
+
+def _filtered(query: Select[tuple[Statement]], filters: ExportFilter) -> Select[tuple[Statement]]:
+    query = query.join(Statement.article)
+    if not filters.include_deleted:
+        query = query.where(Statement.deleted_at.is_(None))
+    if filters.article_ids:
+        query = query.where(Statement.article_id.in_(filters.article_ids))
+    if filters.analyst:
+        query = query.join(Statement.analyst).where(Analyst.name == filters.analyst)
+    if filters.status or filters.verdict:
+        query = query.join(Statement.claim)
+    if filters.status:
+        status = aliased(Label)
+        query = query.join(status, Claim.status_id == status.id).where(status.key == filters.status)
+    if filters.verdict:
+        verdict = aliased(Label)
+        query = query.join(verdict, Claim.verdict_id == verdict.id).where(verdict.key == filters.verdict)
+    if filters.published_from:
+        query = query.where(Article.published >= filters.published_from)
+    if filters.published_to:
+        query = query.where(Article.published <= filters.published_to)
+    return query
+
+
+def _row(statement: Statement) -> StatementRow:
+    article, claim = statement.article, statement.claim
+    return StatementRow(
+        statement_id=statement.id,
+        article_id=article.id,
+        article_title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+        source_file=article.source_file,
+        start=statement.start,
+        end=statement.end,
+        quote=statement.quote,
+        prefix=statement.prefix,
+        suffix=statement.suffix,
+        speaker=statement.speaker.name if statement.speaker else None,
+        cue=statement.cue,
+        cue_class=statement.cue_class.key if statement.cue_class else None,
+        reporting_stance=statement.stance.key if statement.stance else None,
+        party_alignment=statement.party.key if statement.party else None,
+        claim_id=claim.id if claim else None,
+        claim_summary=claim.summary if claim else None,
+        status=claim.status.key if claim else None,
+        verdict=claim.verdict.key if claim and claim.verdict else None,
+        rating_value=claim.rating_value if claim else None,
+        explanation=claim.explanation if claim else None,
+        analyst=statement.analyst.name,
+        note=statement.note,
+        created_at=statement.created_at,
+        updated_at=statement.updated_at,
+    )
+
+
+class ExportService:
+    """Flatten statements into export rows in article and text order."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def statement_rows(self, filters: ExportFilter | None = None) -> list[StatementRow]:
+        """The statements matching `filters`, flattened."""
+        query = _filtered(select(Statement), filters or ExportFilter())
+        query = query.options(
+            selectinload(Statement.article).load_only(
+                Article.title, Article.outlet, Article.published, Article.source_file
+            ),
+            selectinload(Statement.speaker),
+            selectinload(Statement.analyst),
+            selectinload(Statement.cue_class),
+            selectinload(Statement.stance),
+            selectinload(Statement.party),
+            selectinload(Statement.claim).selectinload(Claim.status),
+            selectinload(Statement.claim).selectinload(Claim.verdict),
+        ).order_by(Statement.article_id, Statement.start, Statement.id)
+        with self._sessions() as session:
+            return [_row(s) for s in session.scalars(query)]
