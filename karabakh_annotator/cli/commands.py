@@ -128,6 +128,8 @@ def export(services: Services, args: argparse.Namespace, _out: TextIO, err: Text
 COMMANDS = {"import": import_files, "articles": list_articles, "stats": show_stats, "export": export}
 
 
-def run_command(services: Services, args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    """Dispatch a parsed subcommand."""
-    return COMMANDS[args.command](services, args, out, err)
+def run_command(
+    services: Services, args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Dispatch a parsed subcommand (streams default to the current stdout/stderr)."""
+    return COMMANDS[args.command](services, args, out or sys.stdout, err or sys.stderr)

@@ -25,7 +25,7 @@ class ExportFilter:
     include_deleted: bool = False
 
 
-def _filtered(query: Select[tuple[Statement]], filters: ExportFilter) -> Select[tuple[Statement]]:
+def _filtered(query: Select[Statement], filters: ExportFilter) -> Select[Statement]:
     query = query.join(Statement.article)
     if not filters.include_deleted:
         query = query.where(Statement.deleted_at.is_(None))

@@ -48,7 +48,7 @@ class SpanEdit:
     previous_span: tuple[int, int]
 
 
-def _with_relations(query: Select[tuple[Statement]]) -> Select[tuple[Statement]]:
+def _with_relations(query: Select[Statement]) -> Select[Statement]:
     return query.options(
         selectinload(Statement.speaker),
         selectinload(Statement.analyst),

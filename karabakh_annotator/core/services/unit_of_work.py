@@ -39,7 +39,8 @@ def label_by_key(session: Session, label_set: LabelSet, key: str | None) -> Labe
     return label
 
 
-def _encode(value: Any) -> str | None:
+def encode_value(value: Any) -> str | None:
+    """How the event log stores an old or new value: JSON text, None for None."""
     if value is None:
         return None
     return json.dumps(value, ensure_ascii=False, default=str)
@@ -63,7 +64,7 @@ def record_event(
             entity_type=entity_type,
             entity_id=entity_id,
             field=field,
-            old_value=_encode(old),
-            new_value=_encode(new),
+            old_value=encode_value(old),
+            new_value=encode_value(new),
         )
     )

@@ -1,0 +1,104 @@
+"""Render the main window over a small demo database to a PNG (default docs/screenshot.png).
+
+Usage: python scripts/screenshot.py [OUT.png]
+Runs offscreen unless QT_QPA_PLATFORM says otherwise; touches no user settings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from karabakh_annotator.app import build_main_window, create_application  # noqa: E402
+from karabakh_annotator.core.records import ParsedArticle  # noqa: E402
+from karabakh_annotator.core.services import Services, build_services  # noqa: E402
+from karabakh_annotator.core.services.patches import ClaimPatch  # noqa: E402
+from karabakh_annotator.core.storage.database import open_database  # noqa: E402
+
+ANALYST = "demo"
+
+# Demo text written for this script (not taken from any outlet).
+DEMO_TITLE = "باكو ويريفان تتبادلان الاتهام بخرق وقف إطلاق النار"
+DEMO_TEXT = (
+    "أعلنت وزارة الدفاع الأذربيجانية صباح 27 سبتمبر أن القوات الأرمينية قصفت مواقع مدنية "
+    "على خط التماس، مؤكدة أن الهدنة لم تعد قائمة.\n"
+    "وقال متحدث باسم الوزارة لموقع AzVision إن وحداته دمرت مدفعا من طراز D-20 "
+    "قرب إحدى القرى الحدودية، من دون أن يقدم صورا تثبت ذلك.\n"
+    "في المقابل، نفت وزارة الدفاع الأرمينية هذه الرواية، وقالت إن الجانب الأذربيجاني "
+    "هو الذي بدأ الهجوم فجرا مستخدما الطائرات المسيرة.\n"
+    "ودعت مجموعة مينسك الطرفين إلى الالتزام الفوري بوقف إطلاق النار والعودة إلى طاولة المفاوضات."
+)
+STATEMENTS = (
+    # (quote, claim summary, verdict)
+    ("القوات الأرمينية قصفت مواقع مدنية على خط التماس", "Armenian forces shelled civilian sites", "false"),
+    ("الجانب الأذربيجاني هو الذي بدأ الهجوم فجرا", "Azerbaijan started the attack at dawn", "unverifiable"),
+)
+OTHER_ARTICLES = (
+    ("مجموعة مينسك تدعو إلى التهدئة", "صحيفة المثال", dt.date(2020, 9, 28), "دعت مجموعة مينسك إلى التهدئة."),
+    ("أرقام متضاربة حول الخسائر", "إذاعة النموذج", dt.date(2020, 9, 29), "تضاربت الأرقام المعلنة حول الخسائر."),
+)
+
+
+def populate(services: Services) -> int:
+    """Store the demo articles and statements; return the id of the main article."""
+    main = services.articles.store_article(
+        ParsedArticle(
+            text=DEMO_TEXT,
+            raw=DEMO_TEXT.encode(),
+            source_file="demo-ceasefire.txt",
+            title=DEMO_TITLE,
+            outlet="وكالة الأنباء التجريبية",
+            published=dt.date(2020, 9, 27),
+            published_raw="27 سبتمبر 2020",
+        )
+    )
+    assert main.article_id is not None
+    for quote, summary, verdict in STATEMENTS:
+        start = DEMO_TEXT.index(quote)
+        statement, _ = services.statements.mark_statement(main.article_id, start, start + len(quote), ANALYST)
+        claim, _ = services.claims.create_claim(summary, ANALYST, statement_ids=[statement.id])
+        services.claims.edit_claim(claim.id, ClaimPatch(verdict=verdict), ANALYST)
+    for index, (title, outlet, date, text) in enumerate(OTHER_ARTICLES):
+        services.articles.store_article(
+            ParsedArticle(text, text.encode(), f"demo-{index}.txt", title=title, outlet=outlet, published=date)
+        )
+    return main.article_id
+
+
+def render(out: Path) -> None:
+    """Build the demo database and window, and save the window's picture to `out`."""
+    app: QApplication = create_application()
+    with tempfile.TemporaryDirectory() as tmp:
+        database = open_database(str(Path(tmp) / "demo.sqlite3"))
+        try:
+            services = build_services(database)
+            article_id = populate(services)
+            settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+            window = build_main_window(services, settings, database_label="demo.sqlite3")
+            window.resize(1280, 800)
+            window.show()
+            window.select_article(article_id)
+            app.processEvents()
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if not window.grab().save(str(out)):
+                raise SystemExit(f"could not write {out}")
+            window.close()
+        finally:
+            database.dispose()
+    print(out)
+
+
+if __name__ == "__main__":
+    render(Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshot.png")
