@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +96,9 @@ def test_arabic_commas_quotes_newlines_and_formulas_survive_a_csv_reader() -> No
 def test_reading_a_file_that_is_not_an_export_names_the_missing_columns() -> None:
     with pytest.raises(ValueError, match="missing columns statement_id"):
         read_statements_csv(io.StringIO("a,b\r\n1,2\r\n"))
+
+
+def test_documented_column_order_matches_the_code() -> None:
+    doc = (Path(__file__).parents[2] / "docs" / "csv-columns.md").read_text(encoding="utf-8")
+    documented = [line.split("|")[2].strip().strip("`") for line in doc.splitlines() if line.startswith("| ") and line.split("|")[1].strip().isdigit()]
+    assert documented == list(COLUMNS)
