@@ -1,0 +1,57 @@
+"""Composition root of the desktop app: database, services, fonts, then the main window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from karabakh_annotator.core.services import Services, build_services
+from karabakh_annotator.core.storage.database import DatabaseError, open_database
+from karabakh_annotator.ui.fonts import load_fonts
+from karabakh_annotator.ui.main_window import WINDOW_TITLE, MainWindow
+
+ORGANIZATION_NAME = "Karabakh Annotator"
+APPLICATION_NAME = "karabakh-annotator"
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists), named so QSettings has a home."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION_NAME)
+    app.setApplicationName(APPLICATION_NAME)
+    app.setApplicationDisplayName(WINDOW_TITLE)
+    # The chrome is English and stays left-to-right; only the article view reads right-to-left.
+    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    return app
+
+
+def build_main_window(
+    services: Services,
+    settings: QSettings | None = None,
+    arabic_family: str | None = None,
+    database_label: str = "",
+) -> MainWindow:
+    """The main window over `services`; fonts are loaded here if no family is given."""
+    family = arabic_family if arabic_family is not None else load_fonts()
+    return MainWindow(services, settings if settings is not None else QSettings(), family, database_label)
+
+
+def run_gui(db: str | None) -> int:
+    """Open the database named by `db` (None: the default) in the main window; the exit code."""
+    app = create_application()
+    try:
+        database = open_database(db)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, WINDOW_TITLE, str(exc))
+        return 1
+    try:
+        window = build_main_window(build_services(database), database_label=database.url)
+        window.show()
+        return app.exec()
+    finally:
+        database.dispose()

@@ -1,0 +1,66 @@
+"""Actions declared once as data; menus and toolbars list them by id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import qtawesome as qta
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
+
+SEPARATOR = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One user command: id, menu text, shortcut, qtawesome icon name, and its handler's name."""
+
+    id: str
+    text: str
+    shortcut: str | None
+    icon: str | None
+    handler: str
+    tip: str = ""
+
+
+def build_actions(specs: Iterable[ActionSpec], owner: QWidget) -> dict[str, QAction]:
+    """Create each action on `owner`, wired to the `owner` method its spec names."""
+    actions: dict[str, QAction] = {}
+    for spec in specs:
+        action = QAction(spec.text, owner)
+        action.setObjectName(f"action_{spec.id}")
+        if spec.icon:
+            action.setIcon(qta.icon(spec.icon))
+        if spec.shortcut:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        tip = spec.tip or spec.text.replace("&", "")
+        if spec.shortcut:
+            tip = f"{tip} ({QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip)
+        action.setStatusTip(spec.tip)
+        handler: Callable[[], object] = getattr(owner, spec.handler)
+        action.triggered.connect(lambda _checked=False, h=handler: h())
+        owner.addAction(action)
+        actions[spec.id] = action
+    return actions
+
+
+def fill_menus(menu_bar: QMenuBar, menus: Mapping[str, Sequence[str]], actions: Mapping[str, QAction]) -> None:
+    """Add one menu per title, listing action ids (SEPARATOR for a line)."""
+    for title, ids in menus.items():
+        menu = menu_bar.addMenu(title)
+        for action_id in ids:
+            if action_id == SEPARATOR:
+                menu.addSeparator()
+            else:
+                menu.addAction(actions[action_id])
+
+
+def fill_toolbar(toolbar: QToolBar, ids: Sequence[str], actions: Mapping[str, QAction]) -> None:
+    """Add the listed actions (SEPARATOR for a gap) to a toolbar."""
+    for action_id in ids:
+        if action_id == SEPARATOR:
+            toolbar.addSeparator()
+        else:
+            toolbar.addAction(actions[action_id])

@@ -1,0 +1,201 @@
+"""The article list: a thin table model over `ArticleSummary` records, and its view."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from karabakh_annotator.core.records import ArticleSummary
+
+_Index = QModelIndex | QPersistentModelIndex
+
+ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""Returns the row's `ArticleSummary`."""
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+"""Returns the raw value a column sorts by."""
+
+
+class Column(enum.IntEnum):
+    TITLE = 0
+    OUTLET = 1
+    DATE = 2
+    STATEMENTS = 3
+
+
+_HEADERS = {
+    Column.TITLE: "Title",
+    Column.OUTLET: "Outlet",
+    Column.DATE: "Date",
+    Column.STATEMENTS: "Statements",
+}
+
+
+def _title(article: ArticleSummary) -> str:
+    return article.title or article.source_file or f"Article {article.id}"
+
+
+def _date(article: ArticleSummary) -> str:
+    if article.published is not None:
+        return article.published.isoformat()
+    return article.published_raw or ""
+
+
+class ArticleListModel(QAbstractTableModel):
+    """One row per article, in the order the service lists them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._articles: list[ArticleSummary] = []
+
+    # -- Qt model interface ------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._articles)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._articles):
+            return None
+        article = self._articles[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(article, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(article)
+        if role == SORT_ROLE:
+            return self._sort_value(article, column)
+        if role == ARTICLE_ROLE:
+            return article
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.STATEMENTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(Column):
+                return _HEADERS[Column(section)]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    # -- our interface -------------------------------------------------------
+
+    def set_articles(self, articles: Sequence[ArticleSummary]) -> None:
+        """Replace every row (after an import, or on reload)."""
+        self.beginResetModel()
+        self._articles = list(articles)
+        self.endResetModel()
+
+    def update_article(self, article: ArticleSummary) -> None:
+        """Refresh one row in place, e.g. when its statement count changed."""
+        row = self.row_of(article.id)
+        if row is None:
+            return
+        self._articles[row] = article
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def article_at(self, row: int) -> ArticleSummary:
+        """The article shown in `row`."""
+        return self._articles[row]
+
+    def row_of(self, article_id: int) -> int | None:
+        """The row showing `article_id`, if any."""
+        for row, article in enumerate(self._articles):
+            if article.id == article_id:
+                return row
+        return None
+
+    def articles(self) -> list[ArticleSummary]:
+        """Every article in model order."""
+        return list(self._articles)
+
+    @staticmethod
+    def _display(article: ArticleSummary, column: Column) -> str | int:
+        if column is Column.TITLE:
+            return _title(article)
+        if column is Column.OUTLET:
+            return article.outlet or ""
+        if column is Column.DATE:
+            return _date(article)
+        return article.statement_count
+
+    @staticmethod
+    def _sort_value(article: ArticleSummary, column: Column) -> str | int:
+        if column is Column.STATEMENTS:
+            return article.statement_count
+        if column is Column.DATE:
+            # ISO dates sort as text; undated articles go first.
+            return article.published.isoformat() if article.published else ""
+        return str(ArticleListModel._display(article, column)).casefold()
+
+    @staticmethod
+    def _tooltip(article: ArticleSummary) -> str:
+        parts = [_title(article)]
+        if article.source_file:
+            parts.append(article.source_file)
+        return "\n".join(parts)
+
+
+class ArticleListView(QTreeView):
+    """A flat, sortable list of articles that reports which one is current."""
+
+    sig_article_selected = Signal(object)  # int article id, or None when nothing is selected
+
+    def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._source = model
+        self._proxy = QSortFilterProxyModel(self)
+        self._proxy.setSourceModel(model)
+        self._proxy.setSortRole(SORT_ROLE)
+        self.setModel(self._proxy)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSortingEnabled(True)
+        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order until the user sorts
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (Column.OUTLET, Column.DATE, Column.STATEMENTS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    def select_article(self, article_id: int) -> bool:
+        """Make `article_id` the current, selected row; False if it is not listed."""
+        row = self._source.row_of(article_id)
+        if row is None:
+            return False
+        index = self._proxy.mapFromSource(self._source.index(row, 0))
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        return True
+
+    def selected_article_id(self) -> int | None:
+        """The selected article's id, if one is selected."""
+        rows = self.selectionModel().selectedRows()
+        if not rows:
+            return None
+        article = rows[0].data(ARTICLE_ROLE)
+        return article.id if isinstance(article, ArticleSummary) else None
+
+    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.sig_article_selected.emit(self.selected_article_id())

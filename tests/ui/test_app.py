@@ -1,0 +1,48 @@
+"""The composition root: a database that cannot be opened is reported, not a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from karabakh_annotator import app as app_module
+from karabakh_annotator.ui.main_window import MainWindow
+
+
+def test_unopenable_database_shows_error_and_returns_1(
+    qapp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    not_a_database = tmp_path / "notes.sqlite3"
+    not_a_database.write_text("هذا ليس قاعدة بيانات", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a, **k: shown.append(text))
+
+    assert app_module.run_gui(str(not_a_database)) == 1
+    assert len(shown) == 1 and "not a SQLite database" in shown[0]
+    assert not_a_database.read_text(encoding="utf-8") == "هذا ليس قاعدة بيانات"
+
+
+def test_run_gui_opens_the_window_and_returns_the_loop_exit_code(
+    qapp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    opened: list[MainWindow] = []
+
+    def fake_exec() -> int:
+        window = next(w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        opened.append(window)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(app_module, "QSettings", lambda: _temp_settings(tmp_path))
+    monkeypatch.setattr(qapp, "exec", fake_exec)
+    assert app_module.run_gui(str(tmp_path / "new.sqlite3")) == 0
+    assert opened and opened[0].counts_label.text() == "0 articles · 0 statements"
+    assert qapp.applicationName() == app_module.APPLICATION_NAME
+
+
+def _temp_settings(tmp_path: Path):  # noqa: ANN202
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
