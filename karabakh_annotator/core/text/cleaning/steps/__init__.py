@@ -1,0 +1,1 @@
+"""The pipeline steps; each proposes edits for the current text and changes nothing."""

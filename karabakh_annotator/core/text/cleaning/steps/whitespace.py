@@ -1,0 +1,79 @@
+"""Whitespace steps: line ends, spaces within lines, blank lines."""
+
+from __future__ import annotations
+
+import re
+
+from ..edits import Edit
+
+__all__ = ["blank_line_edits", "line_end_edits", "space_edits"]
+
+_LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029]")
+
+
+def line_end_edits(text: str) -> list[Edit]:
+    """Turn CRLF, CR and Unicode line/paragraph separators into ``\\n``."""
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
+        return []
+    edits: list[Edit] = []
+    for m in _LINE_BREAKS.finditer(text):
+        if m.group() == "\r\n":
+            edits.append(Edit(m.start(), m.start() + 1, "", "CRLF line end"))
+        else:
+            edits.append(Edit(m.start(), m.end(), "\n", "non-LF line break"))
+    return edits
+
+
+_HSPACE = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\v\f]"
+# Only runs that need work: two or more spaces, an exotic space, or a single
+# space at a line edge. Python then decides per run; no backtracking.
+_SPACE_RUNS = re.compile(
+    f"{_HSPACE}{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\v\f]| (?=\n|\\Z)|(?<![^\n]) "
+)
+
+
+_EXOTIC_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\v\f]")
+
+
+def space_edits(text: str) -> list[Edit]:
+    """Collapse runs of spaces, normalise exotic spaces, trim line edges."""
+    # Substring tests run at C speed; most clean articles skip the regex.
+    if not (
+        "  " in text
+        or " \n" in text
+        or "\n " in text
+        or text.startswith(" ")
+        or text.endswith(" ")
+        or _EXOTIC_SPACE.search(text)
+    ):
+        return []
+    edits: list[Edit] = []
+    n = len(text)
+    for m in _SPACE_RUNS.finditer(text):
+        a, b = m.span()
+        if a == 0 or text[a - 1] == "\n" or b == n or text[b] == "\n":
+            edits.append(Edit(a, b, "", "space at line edge"))
+        elif text[a] == " ":
+            edits.append(Edit(a + 1, b, "", "run of spaces"))
+        else:
+            edits.append(Edit(a, b, " ", "non-standard or repeated space"))
+    return edits
+
+
+_EXTRA_BLANKS = re.compile(r"\n{3,}")
+
+
+def blank_line_edits(text: str) -> list[Edit]:
+    """Drop blank lines at the edges and keep at most one blank line in between."""
+    head = len(text) - len(text.lstrip("\n"))
+    tail = len(text.rstrip("\n"))
+    if head == len(text):
+        return [Edit(0, len(text), "", "blank lines at the edge")]
+    edits = [Edit(0, head, "", "blank lines at the edge")] if head else []
+    edits.extend(
+        Edit(m.start() + 2, m.end(), "", "extra blank lines")
+        for m in _EXTRA_BLANKS.finditer(text, head, tail)
+    )
+    if tail < len(text):
+        edits.append(Edit(tail, len(text), "", "blank lines at the edge"))
+    return edits
