@@ -11,7 +11,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from karabakh_annotator.core.services import build_services
 from karabakh_annotator.core.storage.database import (
@@ -21,7 +21,7 @@ from karabakh_annotator.core.storage.database import (
     open_database,
     resolve_database_url,
 )
-from karabakh_annotator.core.storage.models import Base, Label
+from karabakh_annotator.core.storage.models import Base, Label, include_in_schema_comparison
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -39,9 +39,12 @@ def _head() -> str:
 def test_new_database_is_created_at_head_and_matches_the_models(tmp_path: Path) -> None:
     db = open_database(str(tmp_path / "new.sqlite3"))
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection)
+        context = MigrationContext.configure(
+            connection, opts={"include_name": include_in_schema_comparison}
+        )
         assert context.get_current_revision() == _head()
         assert compare_metadata(context, Base.metadata) == []
+        assert "search_fts" in inspect(connection).get_table_names()
     db.dispose()
 
 

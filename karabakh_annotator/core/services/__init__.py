@@ -9,9 +9,11 @@ from karabakh_annotator.core.services.claims import ClaimService
 from karabakh_annotator.core.services.entities import EntityService
 from karabakh_annotator.core.services.exports import ExportService
 from karabakh_annotator.core.services.labels import LabelService
+from karabakh_annotator.core.services.search import SearchService
 from karabakh_annotator.core.services.stats import StatsService
 from karabakh_annotator.core.services.statements import StatementService
 from karabakh_annotator.core.storage.database import Database
+from karabakh_annotator.core.storage.search import index_for
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class Services:
     """Every service over one database, built once by the composition root."""
 
     articles: ArticleService
+    search: SearchService
     statements: StatementService
     claims: ClaimService
     entities: EntityService
@@ -30,8 +33,10 @@ class Services:
 def build_services(database: Database) -> Services:
     """Wire each service to the database's session factory."""
     sessions = database.sessions
+    index = index_for(database.engine.dialect.name)
     return Services(
-        articles=ArticleService(sessions),
+        articles=ArticleService(sessions, index),
+        search=SearchService(sessions, index),
         statements=StatementService(sessions),
         claims=ClaimService(sessions),
         entities=EntityService(sessions),

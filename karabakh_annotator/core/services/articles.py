@@ -21,6 +21,7 @@ from karabakh_annotator.core.services.to_records import article_record, article_
 from karabakh_annotator.core.clock import utc_now
 from karabakh_annotator.core.services.unit_of_work import ServiceError, encode_value
 from karabakh_annotator.core.storage.models import Article, Event, Statement
+from karabakh_annotator.core.storage.search import SearchIndex
 from karabakh_annotator.core.text.anchors import content_hash
 
 ProgressCallback = Callable[[int, ImportOutcome], None]
@@ -34,7 +35,7 @@ _INSERT_ARTICLE = _ARTICLES.insert().returning(_ARTICLES.c.id)
 _INSERT_EVENT = _EVENTS.insert()
 
 
-def _store(session: Session, parsed: ParsedArticle) -> ImportOutcome:
+def _store(session: Session, index: SearchIndex, parsed: ParsedArticle) -> ImportOutcome:
     """Insert one article inside a savepoint: all of it or nothing of it."""
     text = parsed.text
     if not text.strip():
@@ -70,6 +71,7 @@ def _store(session: Session, parsed: ParsedArticle) -> ImportOutcome:
                 "new_value": encode_value(parsed.source_file),
             }
             connection.execute(_INSERT_EVENT, event)
+            index.add_article(connection, article_id, text)
     except IntegrityError:
         # Another process stored the same text between our check and insert.
         existing = connection.execute(_FIND_BY_HASH, {"digest": digest}).scalar()
@@ -82,8 +84,9 @@ def _store(session: Session, parsed: ParsedArticle) -> ImportOutcome:
 class ArticleService:
     """Import articles (one transaction each) and read them back."""
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], index: SearchIndex) -> None:
         self._sessions = sessions
+        self._index = index
 
     def store_article(self, parsed: ParsedArticle) -> ImportOutcome:
         """Store one parsed article, or report the stored one with the same text."""
@@ -119,7 +122,7 @@ class ArticleService:
                 if isinstance(item, ImportFailure):
                     pending.append(ImportOutcome(item.source_file, "failed", reason=item.reason))
                 else:
-                    pending.append(_store(session, item))
+                    pending.append(_store(session, self._index, item))
                 if len(pending) >= batch_size:
                     yield from flush_pending()
             yield from flush_pending()

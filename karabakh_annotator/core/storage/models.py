@@ -33,6 +33,14 @@ NAMING_CONVENTION = {
 
 SUMMARY_MAX_CHARS = 75
 
+# Tables the search adapter owns (FTS5 and its shadow tables): not modelled here.
+SEARCH_TABLE_PREFIX = "search_fts"
+
+
+def include_in_schema_comparison(name: str | None, type_: str, _parents: object) -> bool:
+    """Alembic filter: compare every table except the search adapter's."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE_PREFIX))
+
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)

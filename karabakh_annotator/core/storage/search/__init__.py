@@ -1,0 +1,26 @@
+"""Full-text search behind a small adapter: SQLite FTS5 here, a portable scan elsewhere.
+
+This package is the only place allowed SQLite-specific SQL (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+from karabakh_annotator.core.storage.search.base import SearchIndex, index_text
+from karabakh_annotator.core.storage.search.portable import PortableScanIndex
+from karabakh_annotator.core.storage.search.sqlite_fts import SqliteFtsIndex
+
+__all__ = ["SearchIndex", "index_for", "index_text"]
+
+
+def index_for(dialect_name: str) -> SearchIndex:
+    """The search index implementation for a database dialect."""
+    if dialect_name == "sqlite":
+        return SqliteFtsIndex()
+    return PortableScanIndex()
+
+
+def index_for_connection(connection: Connection) -> SearchIndex:
+    """The search index for the dialect of `connection`."""
+    return index_for(connection.dialect.name)

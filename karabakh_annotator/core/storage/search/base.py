@@ -1,0 +1,28 @@
+"""What a search index does: store normalised tokens of articles, propose candidates."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from sqlalchemy import Connection
+
+from karabakh_annotator.core.text.normalize import word_tokens
+from karabakh_annotator.core.text.search_query import Query
+
+
+def index_text(text: str) -> str:
+    """The normalised token stream an index stores for `text` (tokens joined by spaces)."""
+    return " ".join(word_tokens(text))
+
+
+class SearchIndex(Protocol):
+    """Candidate retrieval; exact offsets are found afterwards in the original text."""
+
+    def add_article(self, connection: Connection, article_id: int, text: str) -> None:
+        """Index one article inside the caller's transaction."""
+
+    def candidates(self, connection: Connection, query: Query, limit: int) -> list[int]:
+        """Ids of articles that may match `query`, best first, at most `limit`."""
+
+    def rebuild(self, connection: Connection) -> int:
+        """Re-index every article; return how many."""

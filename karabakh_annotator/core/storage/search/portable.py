@@ -1,0 +1,23 @@
+"""Dialect-neutral fallback: every article is a candidate (PostgreSQL until it gets its own index)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from karabakh_annotator.core.storage.models import Article
+from karabakh_annotator.core.text.search_query import Query
+
+
+class PortableScanIndex:
+    """No index: candidates are all articles, checked one by one afterwards."""
+
+    def add_article(self, connection: Connection, article_id: int, text: str) -> None:
+        """Nothing to store."""
+
+    def candidates(self, connection: Connection, query: Query, limit: int) -> list[int]:
+        """Every article id, newest first (the caller stops after `limit` real hits)."""
+        return list(connection.scalars(select(Article.id).order_by(Article.id.desc())))
+
+    def rebuild(self, connection: Connection) -> int:
+        """Nothing to rebuild."""
+        return 0

@@ -1,0 +1,57 @@
+"""SQLite FTS5 index over normalised tokens (contentless: the text lives in articles)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+from karabakh_annotator.core.storage.search.base import index_text
+from karabakh_annotator.core.text.search_query import Query
+
+FTS_TABLE = "search_fts"
+
+# Tokens are already normalised and split by our own tokenizer, joined by
+# spaces; unicode61 then only splits on those spaces. Contentless: the index
+# does not keep a second copy of every article.
+CREATE_FTS = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "body, content='', tokenize='unicode61 remove_diacritics 0')"
+)
+DROP_FTS = f"DROP TABLE IF EXISTS {FTS_TABLE}"
+
+
+def fts_expression(query: Query) -> str:
+    """The FTS5 MATCH expression: every term quoted, prefix terms starred, ANDed."""
+    parts = []
+    for term in query.terms:
+        quoted = '"' + " ".join(word.replace('"', '""') for word in term.words) + '"'
+        parts.append(quoted + ("*" if term.prefix else ""))
+    return " AND ".join(parts)
+
+
+class SqliteFtsIndex:
+    """Search index on SQLite's FTS5."""
+
+    def add_article(self, connection: Connection, article_id: int, text_: str) -> None:
+        """Index one article inside the caller's transaction."""
+        connection.execute(
+            text(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (:id, :body)"),
+            {"id": article_id, "body": index_text(text_)},
+        )
+
+    def candidates(self, connection: Connection, query: Query, limit: int) -> list[int]:
+        """Best-ranked (bm25) article ids whose text holds every term."""
+        rows = connection.execute(
+            text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q ORDER BY rank LIMIT :limit"),
+            {"q": fts_expression(query), "limit": limit},
+        )
+        return [row[0] for row in rows]
+
+    def rebuild(self, connection: Connection) -> int:
+        """Drop and refill the index from the articles table."""
+        connection.execute(text(DROP_FTS))
+        connection.execute(text(CREATE_FTS))
+        count = 0
+        for article_id, body in connection.execute(text("SELECT id, text FROM articles")):
+            self.add_article(connection, article_id, body)
+            count += 1
+        return count
