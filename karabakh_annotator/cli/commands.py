@@ -8,12 +8,13 @@ import os
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from karabakh_annotator.core.exporters.csv_export import CSV_ENCODING, write_statements_csv
-from karabakh_annotator.core.importers.files import collect_files, read_article_file
-from karabakh_annotator.core.records import ImportOutcome
+from karabakh_annotator.core.importers.files import ImportOptions, collect_files, read_article_file
+from karabakh_annotator.core.records import ImportFailure, ImportOutcome, ParsedArticle
 from karabakh_annotator.core.services import Services
 from karabakh_annotator.core.services.exports import ExportFilter
 
@@ -28,32 +29,62 @@ def _print_json(value: Any, out: TextIO) -> None:
 def _outcome_line(outcome: ImportOutcome) -> str:
     if outcome.status == "failed":
         return f"failed: {outcome.source_file}: {outcome.reason}"
-    return f"{outcome.status}: {outcome.source_file} (article {outcome.article_id})"
+    line = f"{outcome.status}: {outcome.source_file} (article {outcome.article_id})"
+    if outcome.near_duplicate_of is not None and outcome.resemblance is not None:
+        line += f"; near-duplicate of article {outcome.near_duplicate_of} ({outcome.resemblance:.0%} alike)"
+    return line
 
 
 def import_files(services: Services, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """One line per file; exit 1 when any file failed."""
+    """One line per article or failure; a progress line on a terminal; exit 1 when any failed."""
     files = list(collect_files(args.paths))
     if not files:
         err.write("nothing to import: no supported files under the given paths\n")
         return EXIT_FAILED
+    options = ImportOptions(max_bytes=int(args.max_size * 1024 * 1024))
     show_progress = err.isatty()
+    files_read = 0
+
+    def parsed_items() -> Iterator[ParsedArticle | ImportFailure]:
+        nonlocal files_read
+        for path in files:
+            yield from read_article_file(path, options)
+            files_read += 1
 
     def progress(done: int, _outcome: ImportOutcome) -> None:
         if show_progress:
-            err.write(f"\r{done}/{len(files)} files")
+            err.write(f"\r\x1b[K{files_read}/{len(files)} files, {done} articles")
             err.flush()
 
-    parsed = (read_article_file(path) for path in files)
     tally: Counter[str] = Counter()
-    for outcome in services.articles.import_all(parsed, progress):
+    for outcome in services.articles.import_all(parsed_items(), progress):
         tally[outcome.status] += 1
+        if outcome.near_duplicate_of is not None:
+            tally["near-duplicate"] += 1
         if show_progress:
             err.write("\r\x1b[K")
         out.write(_outcome_line(outcome) + "\n")
         out.flush()
-    err.write(f"{tally['imported']} imported, {tally['duplicate']} duplicate, {tally['failed']} failed\n")
+    near = f" ({tally['near-duplicate']} near-duplicate)" if tally["near-duplicate"] else ""
+    err.write(f"{tally['imported']} imported{near}, {tally['duplicate']} duplicate, {tally['failed']} failed\n")
     return EXIT_FAILED if tally["failed"] else EXIT_OK
+
+
+def search(services: Services, args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    """Hits with offsets into the stored text and a snippet marking the match."""
+    hits = services.search.search(args.query, limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {"article": h.article_id, "start": h.start, "end": h.end, "snippet": h.snippet, "statement": h.statement_id}
+                for h in hits
+            ],
+            out,
+        )
+        return EXIT_OK
+    for hit in hits:
+        out.write(f"{hit.article_id}\t{hit.start}-{hit.end}\t{hit.snippet}\n")
+    return EXIT_OK
 
 
 def list_articles(services: Services, args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
@@ -125,7 +156,13 @@ def export(services: Services, args: argparse.Namespace, _out: TextIO, err: Text
     return EXIT_OK
 
 
-COMMANDS = {"import": import_files, "articles": list_articles, "stats": show_stats, "export": export}
+COMMANDS = {
+    "import": import_files,
+    "articles": list_articles,
+    "search": search,
+    "stats": show_stats,
+    "export": export,
+}
 
 
 def run_command(

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from karabakh_annotator.core.importers.files import DEFAULT_MAX_MB
 from karabakh_annotator.core.storage.database import DB_ENV_VAR
 
 
@@ -14,6 +15,16 @@ def _date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def _positive_mb(value: str) -> float:
+    try:
+        size = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of megabytes: {value!r}") from None
+    if size <= 0:
+        raise argparse.ArgumentTypeError("the size limit must be above 0 MB")
+    return size
 
 
 def _database_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -42,6 +53,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = command("import", "import article files and folders")
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    imp.add_argument(
+        "--max-size",
+        type=_positive_mb,
+        default=DEFAULT_MAX_MB,
+        metavar="MB",
+        help=f"refuse files (and archive members) larger than this (default {DEFAULT_MAX_MB} MB)",
+    )
+
+    find = command("search", "normalised Arabic search over articles and statements")
+    find.add_argument("query", metavar="QUERY", help='words (all must match), "a phrase", or a prefix*')
+    find.add_argument("--json", action="store_true", help="print one JSON array")
+    find.add_argument("--limit", type=int, default=100, help="at most this many hits (default 100)")
 
     arts = command("articles", "list the articles")
     arts.add_argument("--json", action="store_true", help="print one JSON array")

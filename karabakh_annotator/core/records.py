@@ -78,6 +78,8 @@ class ParsedArticle:
     url: str | None = None
     published: dt.date | None = None
     published_raw: str | None = None
+    raw_encoding: str | None = None
+    cleaning_report: str | None = None  # JSON: what cleaning removed, step by step
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,3 +145,5 @@ class ImportOutcome:
     article_id: int | None = None
     reason: str | None = None
     changes: Changes = Changes()
+    near_duplicate_of: int | None = None
+    resemblance: float | None = None

@@ -70,6 +70,9 @@ def test_every_released_schema_upgrades_with_its_data(tmp_path: Path, frozen: Pa
     assert articles, "the frozen database holds articles"
     statements = services.statements.statements_for_article(articles[0].id)
     assert statements and all(s.quote for s in statements)
+    # Indexes added by later migrations are filled for old articles too.
+    hits = services.search.search("التله")
+    assert hits and all(h.article_id == articles[0].id for h in hits)
     with db.engine.connect() as connection:
         assert MigrationContext.configure(connection).get_current_revision() == _head()
     db.dispose()

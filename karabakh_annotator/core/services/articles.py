@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import cast
 
-from sqlalchemy import Table, bindparam, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, load_only, sessionmaker
 
 from karabakh_annotator.core.records import (
@@ -17,69 +15,14 @@ from karabakh_annotator.core.records import (
     ImportOutcome,
     ParsedArticle,
 )
+from karabakh_annotator.core.services.article_store import store_parsed_article
 from karabakh_annotator.core.services.to_records import article_record, article_summary
-from karabakh_annotator.core.clock import utc_now
-from karabakh_annotator.core.services.unit_of_work import ServiceError, encode_value
-from karabakh_annotator.core.storage.models import Article, Event, Statement
+from karabakh_annotator.core.services.unit_of_work import ServiceError
+from karabakh_annotator.core.storage.models import Article, Statement
 from karabakh_annotator.core.storage.search import SearchIndex
-from karabakh_annotator.core.text.anchors import content_hash
 
 ProgressCallback = Callable[[int, ImportOutcome], None]
 IMPORT_BATCH_SIZE = 100
-
-# Prebuilt Core statements with bound parameters: compiled once and cached,
-# where building ORM inserts per article cost more than the writes themselves.
-_ARTICLES, _EVENTS = cast(Table, Article.__table__), cast(Table, Event.__table__)
-_FIND_BY_HASH = select(_ARTICLES.c.id).where(_ARTICLES.c.content_hash == bindparam("digest"))
-_INSERT_ARTICLE = _ARTICLES.insert().returning(_ARTICLES.c.id)
-_INSERT_EVENT = _EVENTS.insert()
-
-
-def _store(session: Session, index: SearchIndex, parsed: ParsedArticle) -> ImportOutcome:
-    """Insert one article inside a savepoint: all of it or nothing of it."""
-    text = parsed.text
-    if not text.strip():
-        return ImportOutcome(parsed.source_file, "failed", reason="no article text left after cleaning")
-    digest = content_hash(text)
-    connection = session.connection()
-    existing = connection.execute(_FIND_BY_HASH, {"digest": digest}).scalar()
-    if existing is not None:
-        return ImportOutcome(parsed.source_file, "duplicate", article_id=existing)
-    values = {
-        "text": text,
-        "raw": parsed.raw,
-        "content_hash": digest,
-        "title": parsed.title,
-        "outlet": parsed.outlet,
-        "url": parsed.url,
-        "published": parsed.published,
-        "published_raw": parsed.published_raw,
-        "source_file": parsed.source_file,
-        "imported_at": utc_now(),
-    }
-    try:
-        with session.begin_nested():
-            article_id = connection.execute(_INSERT_ARTICLE, values).scalar_one()
-            event = {
-                "at": values["imported_at"],
-                "analyst_id": None,
-                "action": "import",
-                "entity_type": "article",
-                "entity_id": article_id,
-                "field": None,
-                "old_value": None,
-                "new_value": encode_value(parsed.source_file),
-            }
-            connection.execute(_INSERT_EVENT, event)
-            index.add_article(connection, article_id, text)
-    except IntegrityError:
-        # Another process stored the same text between our check and insert.
-        existing = connection.execute(_FIND_BY_HASH, {"digest": digest}).scalar()
-        return ImportOutcome(parsed.source_file, "duplicate", article_id=existing)
-    return ImportOutcome(
-        parsed.source_file, "imported", article_id=article_id, changes=Changes(articles=frozenset({article_id}))
-    )
-
 
 class ArticleService:
     """Import articles (one transaction each) and read them back."""
@@ -122,7 +65,7 @@ class ArticleService:
                 if isinstance(item, ImportFailure):
                     pending.append(ImportOutcome(item.source_file, "failed", reason=item.reason))
                 else:
-                    pending.append(_store(session, self._index, item))
+                    pending.append(store_parsed_article(session, self._index, item))
                 if len(pending) >= batch_size:
                     yield from flush_pending()
             yield from flush_pending()

@@ -126,9 +126,33 @@ def _migrate(engine: Engine, sqlite_path: Path | None, where: str) -> None:
             "update the application to open it. The file was left untouched."
         )
     if current != script.get_current_head():
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        _upgrade(engine, config)
+
+
+def _upgrade(engine: Engine, config: Config) -> None:
+    """Run the migrations in one transaction.
+
+    SQLite's batch mode rebuilds a table by copy, drop and rename, which
+    foreign keys would refuse; they are switched off for the migration (a
+    PRAGMA that only takes effect outside a transaction) and the whole
+    database is checked for broken references before the commit.
+    """
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        if sqlite and raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseError(f"migration would leave broken references: {broken[:3]}")
+        finally:
+            if sqlite and raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Date,
     DateTime,
@@ -95,10 +96,26 @@ class Article(Base):
     published_raw: Mapped[str | None] = mapped_column(String(200))
     source_file: Mapped[str | None] = mapped_column(Text)
     imported_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    raw_encoding: Mapped[str | None] = mapped_column(String(40))
+    # JSON list of cleaning steps and the spans each removed (offsets into the
+    # text before cleaning), so an analyst can see what was dropped.
+    cleaning_report: Mapped[str | None] = mapped_column(Text)
+    near_duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
 
     statements: Mapped[list[Statement]] = relationship(back_populates="article")
 
     __table_args__ = (CheckConstraint("length(text) > 0", name="text_not_empty"),)
+
+
+class ArticleSketch(Base):
+    """One value of an article's bottom-k MinHash sketch, for near-duplicate lookup."""
+
+    __tablename__ = "article_sketches"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+
+    __table_args__ = (Index("ix_article_sketches_value", "value"),)
 
 
 class Entity(Base):

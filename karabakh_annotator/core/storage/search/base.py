@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from collections.abc import Sequence
+
 from sqlalchemy import Connection
 
 from karabakh_annotator.core.text.normalize import word_tokens
@@ -18,8 +20,8 @@ def index_text(text: str) -> str:
 class SearchIndex(Protocol):
     """Candidate retrieval; exact offsets are found afterwards in the original text."""
 
-    def add_article(self, connection: Connection, article_id: int, text: str) -> None:
-        """Index one article inside the caller's transaction."""
+    def add_article(self, connection: Connection, article_id: int, words: Sequence[str]) -> None:
+        """Index one article's normalised words inside the caller's transaction."""
 
     def candidates(self, connection: Connection, query: Query, limit: int) -> list[int]:
         """Ids of articles that may match `query`, best first, at most `limit`."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import Connection, select
 
 from karabakh_annotator.core.storage.models import Article
@@ -11,7 +13,7 @@ from karabakh_annotator.core.text.search_query import Query
 class PortableScanIndex:
     """No index: candidates are all articles, checked one by one afterwards."""
 
-    def add_article(self, connection: Connection, article_id: int, text: str) -> None:
+    def add_article(self, connection: Connection, article_id: int, words: Sequence[str]) -> None:
         """Nothing to store."""
 
     def candidates(self, connection: Connection, query: Query, limit: int) -> list[int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import Connection, text
 
 from karabakh_annotator.core.storage.search.base import index_text
@@ -17,6 +19,7 @@ CREATE_FTS = (
     "body, content='', tokenize='unicode61 remove_diacritics 0')"
 )
 DROP_FTS = f"DROP TABLE IF EXISTS {FTS_TABLE}"
+_INSERT = text(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (:id, :body)")
 
 
 def fts_expression(query: Query) -> str:
@@ -31,12 +34,9 @@ def fts_expression(query: Query) -> str:
 class SqliteFtsIndex:
     """Search index on SQLite's FTS5."""
 
-    def add_article(self, connection: Connection, article_id: int, text_: str) -> None:
-        """Index one article inside the caller's transaction."""
-        connection.execute(
-            text(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (:id, :body)"),
-            {"id": article_id, "body": index_text(text_)},
-        )
+    def add_article(self, connection: Connection, article_id: int, words: Sequence[str]) -> None:
+        """Index one article's normalised words inside the caller's transaction."""
+        connection.execute(_INSERT, {"id": article_id, "body": " ".join(words)})
 
     def candidates(self, connection: Connection, query: Query, limit: int) -> list[int]:
         """Best-ranked (bm25) article ids whose text holds every term."""
@@ -51,7 +51,7 @@ class SqliteFtsIndex:
         connection.execute(text(DROP_FTS))
         connection.execute(text(CREATE_FTS))
         count = 0
-        for article_id, body in connection.execute(text("SELECT id, text FROM articles")):
-            self.add_article(connection, article_id, body)
+        for article_id, body in connection.execute(text("SELECT id, text FROM articles")).all():
+            connection.execute(_INSERT, {"id": article_id, "body": index_text(body)})
             count += 1
         return count
