@@ -11,23 +11,35 @@ _WORDS = (
     "ونفت الوزارة في بيان رسمي هذه الرواية معتبرة أنها تضليل إعلامي لا أساس له "
     "وأعلن الرئيس استعداد بلاده لاستئناف المحادثات برعاية دولية بحسب وكالة الأنباء "
     "وأشار المراقبون إلى أن وقف إطلاق النار الإنساني لم يصمد سوى ساعات قليلة "
-    "كشف مصدر عسكري أن الطائرات المسيرة استهدفت مستودعات الذخيرة في الإقليم"
+    "كشف مصدر عسكري أن الطائرات المسيرة استهدفت مستودعات الذخيرة في الإقليم "
+    "شوشا أغدام فضولي جبرائيل هادروت لاتشين كلبجار زنغلان قبادلي ترتر"
 ).split()
+_HEADER = "الرئيسية\nسياسة\nاقتصاد\nرياضة\n"
+_FOOTER = "\nاقرأ أيضا: تطورات جديدة على الجبهة\nأضف تعليق\nجميع الحقوق محفوظة\n"
 
 
 def article_text(seed: int, size: int = 5_000) -> str:
-    """About `size` characters of Arabic prose in sentences and paragraphs."""
+    """About `size` characters: site menu, headline, wrapped prose with numbers, footer debris."""
     rng = random.Random(seed)
-    sentences: list[str] = [f"تقرير رقم {seed} عن تطورات الجبهة"]
-    length = len(sentences[0])
+    sentences: list[str] = []
+    length = 0
     while length < size:
         words = rng.choices(_WORDS, k=rng.randint(8, 22))
-        number = rng.randint(1, 30)
-        sentence = " ".join(words[:4] + [str(number)] + words[4:]) + rng.choice([".", ".", "،", "؟"])
+        if rng.random() < 0.2:
+            words[0] = words[0][0] + "ـــ" + words[0][1:]
+        sentence = " ".join(words[:4] + [str(rng.randint(1, 3000))] + words[4:]) + rng.choice([".", ".", "،", "؟"])
         sentences.append(sentence)
         length += len(sentence) + 1
-    paragraphs = [" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5)]
-    return "\n".join(paragraphs)
+    # Hard-wrap some paragraphs mid-sentence, as scraped pages do.
+    paragraphs = []
+    for i in range(0, len(sentences), 5):
+        paragraph = " ".join(sentences[i : i + 5])
+        if i % 10 == 0 and len(paragraph) > 120:
+            cut = paragraph.index(" ", 60)
+            paragraph = paragraph[:cut] + "\n" + paragraph[cut + 1 :]
+        paragraphs.append(paragraph)
+    headline = f"تقرير رقم {seed} عن تطورات الجبهة"
+    return _HEADER + headline + "\n" + "\n".join(paragraphs) + _FOOTER
 
 
 def write_corpus(folder: Path, count: int, size: int = 5_000) -> list[Path]:

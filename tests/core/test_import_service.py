@@ -74,17 +74,15 @@ def test_an_article_failing_mid_write_leaves_no_trace(
 ) -> None:
     from karabakh_annotator.core.storage.search.sqlite_fts import SqliteFtsIndex
 
-    calls = 0
-    original = SqliteFtsIndex.add_article
+    original = SqliteFtsIndex.add_articles
 
-    def fail_second(self: SqliteFtsIndex, connection: object, article_id: int, words: object) -> None:
-        nonlocal calls
-        calls += 1
-        if calls == 2:
+    def fail_on_artillery(self: SqliteFtsIndex, connection: object, entries: list[tuple[int, list[str]]]) -> None:
+        # Fails the whole batch, then the article itself when retried alone.
+        if any("المدفعيه" in words for _, words in entries):
             raise RuntimeError("disk full")
-        original(self, connection, article_id, words)  # type: ignore[arg-type]
+        original(self, connection, entries)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(SqliteFtsIndex, "add_article", fail_second)
+    monkeypatch.setattr(SqliteFtsIndex, "add_articles", fail_on_artillery)
     items = [
         ParsedArticle(STORY, b"", "one.txt"),
         ParsedArticle("قصفت المدفعية مواقع قرب الحدود مساء السبت.", b"", "two.txt"),
@@ -100,3 +98,18 @@ def test_an_article_failing_mid_write_leaves_no_trace(
         assert session.scalar(select(func.count()).select_from(Event).where(Event.action == "import")) == 2
         sketched = set(session.scalars(select(ArticleSketch.article_id).distinct()))
         assert sketched == {outcomes[0].article_id, outcomes[2].article_id}
+
+
+def test_near_duplicates_inside_one_batch_point_at_the_earlier_article(services: Services) -> None:
+    outcomes = list(
+        services.articles.import_all(
+            [
+                ParsedArticle(STORY, b"", "original.txt"),
+                ParsedArticle("الرئيسية\n" + STORY + "\nأضف تعليق على الخبر", b"", "reprint.txt"),
+                ParsedArticle(STORY, b"", "again.txt"),
+            ]
+        )
+    )
+    original, reprint, again = outcomes
+    assert reprint.near_duplicate_of == original.article_id
+    assert (again.status, again.article_id) == ("duplicate", original.article_id)

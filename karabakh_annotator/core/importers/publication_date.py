@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from karabakh_annotator.core.text.dates import FoundDate, find_dates
 
 # Words that introduce a publication date ("published on", "last updated").
-_PUBLISHED_MARKER = re.compile(r"(?:تم\s+نشر[هـ]?|نُ?شر\s+(?:في|بتاريخ)|تاريخ\s+النشر|آخر\s+تحديث|published|updated)\s*[:：]?\s*$", re.I)
+_MARKER = re.compile(r"(?:تم\s+نشر[هـ]?|نُ?شر\s+(?:في|بتاريخ)|تاريخ\s+النشر|آخر\s+تحديث|published|updated)\s*[:：]?", re.I)
 _MARKER_WINDOW = 40
+# Substring pre-check: a regex scan of every article for the markers costs
+# more than the rest of date finding.
+_MARKER_WORDS = ("نشر", "تحديث", "ublish", "pdate", "PUBLISH", "UPDATE")
 # Dates this close to the start belong to the page header (dateline, byline).
 _HEADER_CHARS = 600
 # A dateline is a short line: the date and at most a few words (section, time).
@@ -32,15 +35,17 @@ def choose_publication_date(text: str, title: str | None) -> PublicationDate:
     of the day it was saved), not the article's: its raw string is kept but
     no date is claimed. Dates deeper in the body are events, not publication.
     """
-    found = find_dates(text)
-    for candidate in found:
-        if _PUBLISHED_MARKER.search(text[max(0, candidate.start - _MARKER_WINDOW) : candidate.start]):
-            return PublicationDate(candidate.date, candidate.raw.strip())
+    # Only two places can hold a publication date: after a marker, and in
+    # the header. Scanning just those keeps this cheap on long articles.
+    markers = _MARKER.finditer(text) if any(word in text for word in _MARKER_WORDS) else ()
+    for marker in markers:
+        after = find_dates(text[marker.end() : marker.end() + _MARKER_WINDOW + 40])
+        if after and after[0].start <= _MARKER_WINDOW:
+            return PublicationDate(after[0].date, after[0].raw.strip())
+    found = find_dates(text[:_HEADER_CHARS])
     title_at = text.find(title) if title else -1
     page_today: FoundDate | None = None
     for candidate in found:
-        if candidate.start >= _HEADER_CHARS:
-            break
         if not _is_dateline(text, candidate):
             continue
         if title_at > candidate.start:

@@ -1,15 +1,22 @@
-"""The write path of an import: one article, its event, index entry and sketch, all or nothing."""
+"""The write path of an import: articles, events, sketches and index entries, all or nothing.
+
+A batch is written with one multi-row statement per table inside a SAVEPOINT.
+If anything in it fails, the savepoint is rolled back and the batch is
+written again one article per savepoint, so a bad article fails alone and
+nothing of it is left behind.
+"""
 
 from __future__ import annotations
 
-from typing import cast
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, func, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Table, bindparam, select
 
 from karabakh_annotator.core.clock import utc_now
-from karabakh_annotator.core.records import Changes, ImportOutcome, ParsedArticle
+from karabakh_annotator.core.records import Changes, ImportFailure, ImportOutcome, ParsedArticle
 from karabakh_annotator.core.services.unit_of_work import encode_value
 from karabakh_annotator.core.storage.models import Article, ArticleSketch, Event
 from karabakh_annotator.core.storage.search import SearchIndex
@@ -20,54 +27,187 @@ from karabakh_annotator.core.text.normalize import word_tokens
 # An article sharing at least this much of its sketch with a stored one is
 # flagged as a near-duplicate (a reprint with another header or footer).
 NEAR_DUPLICATE_RESEMBLANCE = 0.5
+# A sketch value found in more articles than this is a stock phrase
+# ("وزير الخارجية الأذربيجاني جيهون"), not evidence of a reprint; skipping it
+# keeps the lookup cost flat as the database grows.
+MAX_POSTINGS = 50
+_LOOKUP_CHUNK = 5_000  # bound parameters per query, well under SQLite's limit
 
-# Prebuilt Core statements with bound parameters: compiled once and cached,
-# where building ORM inserts per article cost more than the writes themselves.
 _ARTICLES = cast(Table, Article.__table__)
 _EVENTS = cast(Table, Event.__table__)
 _SKETCHES = cast(Table, ArticleSketch.__table__)
-_FIND_BY_HASH = select(_ARTICLES.c.id).where(_ARTICLES.c.content_hash == bindparam("digest"))
-_INSERT_ARTICLE = _ARTICLES.insert().returning(_ARTICLES.c.id)
-_INSERT_EVENT = _EVENTS.insert()
-_INSERT_SKETCH = _SKETCHES.insert()
-_SHARED_SKETCH = (
-    select(_SKETCHES.c.article_id, func.count().label("shared"))
-    .where(_SKETCHES.c.value.in_(bindparam("values", expanding=True)))
-    .group_by(_SKETCHES.c.article_id)
-    .order_by(func.count().desc(), _SKETCHES.c.article_id)
-    .limit(1)
+_FIND_HASHES = select(_ARTICLES.c.content_hash, _ARTICLES.c.id).where(
+    _ARTICLES.c.content_hash.in_(bindparam("digests", expanding=True))
+)
+_INSERT_ARTICLES = _ARTICLES.insert().returning(_ARTICLES.c.id, sort_by_parameter_order=True)
+_FIND_POSTINGS = select(_SKETCHES.c.value, _SKETCHES.c.article_id).where(
+    _SKETCHES.c.value.in_(bindparam("values", expanding=True))
 )
 
 
-def nearest_article(connection: Connection, values: list[int]) -> tuple[int, float] | None:
-    """The stored article sharing most sketch values, with its resemblance, if close enough."""
-    if not values:
-        return None
-    row = connection.execute(_SHARED_SKETCH, {"values": values}).first()
-    if row is None:
-        return None
-    score = resemblance(row.shared, len(values))
-    return (row.article_id, score) if score >= NEAR_DUPLICATE_RESEMBLANCE else None
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """A parsed article with everything computed that its rows need."""
+
+    parsed: ParsedArticle
+    digest: str
+    words: list[str]
+    sketch: list[int]
 
 
-def store_parsed_article(session: Session, index: SearchIndex, parsed: ParsedArticle) -> ImportOutcome:
-    """Insert one article inside a savepoint: all of it or nothing of it."""
-    text = parsed.text
-    if not text.strip():
+def prepare(parsed: ParsedArticle) -> PreparedArticle | ImportOutcome:
+    """Hash, tokens and sketch of an article, or a failure when no text is left."""
+    if not parsed.text.strip():
         return ImportOutcome(parsed.source_file, "failed", reason="no article text left after cleaning")
-    digest = content_hash(text)
-    connection = session.connection()
-    existing = connection.execute(_FIND_BY_HASH, {"digest": digest}).scalar()
-    if existing is not None:
-        return ImportOutcome(parsed.source_file, "duplicate", article_id=existing)
-    words = word_tokens(text)
-    values = sketch(words)
-    near = nearest_article(connection, values)
+    words = word_tokens(parsed.text)
+    return PreparedArticle(parsed, content_hash(parsed.text), words, sketch(words))
+
+
+def store_batch(
+    connection: Connection, index: SearchIndex, items: Sequence[ParsedArticle | ImportFailure]
+) -> list[ImportOutcome]:
+    """Store a batch in the caller's transaction; one outcome per item, in order."""
+    slots: list[PreparedArticle | ImportOutcome] = [
+        ImportOutcome(item.source_file, "failed", reason=item.reason)
+        if isinstance(item, ImportFailure)
+        else prepare(item)
+        for item in items
+    ]
+    try:
+        with connection.begin_nested():
+            return _write(connection, index, slots)
+    except Exception:  # noqa: BLE001 - retried one by one below, where it is reported
+        return [slot if isinstance(slot, ImportOutcome) else _write_alone(connection, index, slot) for slot in slots]
+
+
+def _write_alone(connection: Connection, index: SearchIndex, article: PreparedArticle) -> ImportOutcome:
+    try:
+        with connection.begin_nested():
+            return _write(connection, index, [article])[0]
+    except Exception as exc:  # noqa: BLE001 - the savepoint is rolled back; report and go on
+        return ImportOutcome(
+            article.parsed.source_file, "failed", reason=f"could not be stored ({type(exc).__name__}: {exc})"
+        )
+
+
+def _write(
+    connection: Connection, index: SearchIndex, slots: Sequence[PreparedArticle | ImportOutcome]
+) -> list[ImportOutcome]:
+    articles = [slot for slot in slots if isinstance(slot, PreparedArticle)]
+    stored = dict(connection.execute(_FIND_HASHES, {"digests": [a.digest for a in articles]}).all())
+    postings = _postings(connection, {value for a in articles for value in a.sketch})
+
+    new: list[PreparedArticle] = []
+    first_of: dict[str, PreparedArticle] = {}  # digest -> the batch article that stores it
+    for article in articles:
+        if article.digest not in stored and article.digest not in first_of:
+            first_of[article.digest] = article
+            new.append(article)
+
     now = utc_now()
-    row = {
-        "text": text,
+    nearest = _nearest_articles(new, postings)
+    ids = _insert_articles(connection, new, now, nearest)
+    stored.update({a.digest: ids[i] for i, a in enumerate(new)})
+    _insert_companions(connection, index, new, ids, now)
+    position = {id(a): i for i, a in enumerate(new)}
+
+    outcomes: list[ImportOutcome] = []
+    for slot in slots:
+        if isinstance(slot, ImportOutcome):
+            outcomes.append(slot)
+            continue
+        article_id = stored[slot.digest]
+        source = slot.parsed.source_file
+        if first_of.get(slot.digest) is not slot:
+            outcomes.append(ImportOutcome(source, "duplicate", article_id=article_id))
+            continue
+        near = nearest.get(position[id(slot)])
+        near_id = _resolve(near[0], ids) if near else None
+        outcomes.append(
+            ImportOutcome(
+                source,
+                "imported",
+                article_id=article_id,
+                changes=Changes(articles=frozenset({article_id})),
+                near_duplicate_of=near_id,
+                resemblance=near[1] if near else None,
+            )
+        )
+    return outcomes
+
+
+def _postings(connection: Connection, values: set[int]) -> dict[int, list[int]]:
+    """Stored articles holding each sketch value (stock phrases dropped)."""
+    found: defaultdict[int, list[int]] = defaultdict(list)
+    ordered = sorted(values)
+    for start in range(0, len(ordered), _LOOKUP_CHUNK):
+        chunk = ordered[start : start + _LOOKUP_CHUNK]
+        for value, article_id in connection.execute(_FIND_POSTINGS, {"values": chunk}):
+            found[value].append(article_id)
+    return {value: ids for value, ids in found.items() if len(ids) <= MAX_POSTINGS}
+
+
+# A near-duplicate target is a stored article id (>= 1) or, for an article
+# earlier in the same batch, -(its position + 1).
+Target = int
+
+
+def _resolve(target: Target, ids: dict[int, int]) -> int:
+    return target if target > 0 else ids[-target - 1]
+
+
+def _nearest_articles(new: Sequence[PreparedArticle], postings: dict[int, list[int]]) -> dict[int, tuple[Target, float]]:
+    """By batch position: the stored or earlier batch article each new one most resembles, if close."""
+    batch_postings: defaultdict[int, list[int]] = defaultdict(list)
+    nearest: dict[int, tuple[Target, float]] = {}
+    for position, article in enumerate(new):
+        shared: Counter[int] = Counter()
+        for value in article.sketch:
+            shared.update(postings.get(value, ()))
+            shared.update(batch_postings[value])
+            batch_postings[value].append(-position - 1)
+        if shared:
+            best, count = shared.most_common(1)[0]
+            score = resemblance(count, len(article.sketch))
+            if score >= NEAR_DUPLICATE_RESEMBLANCE:
+                nearest[position] = (best, score)
+    return nearest
+
+
+def _insert_articles(
+    connection: Connection, new: Sequence[PreparedArticle], now: Any, nearest: dict[int, tuple[Target, float]]
+) -> dict[int, int]:
+    """Insert the new articles in order; map batch position -> article id."""
+    ids: dict[int, int] = {}
+    # A row can only point at a near-duplicate already inserted: flush the
+    # multi-row insert before an article whose target is still pending.
+    pending: list[int] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        rows = [
+            _article_row(new[p], now, _resolve(nearest[p][0], ids) if p in nearest else None) for p in pending
+        ]
+        result = connection.execute(_INSERT_ARTICLES, rows).scalars().all()
+        ids.update(zip(pending, result, strict=True))
+        pending.clear()
+
+    for position in range(len(new)):
+        target = nearest.get(position)
+        if target is not None and target[0] < 0 and -target[0] - 1 not in ids:
+            flush()
+        pending.append(position)
+    flush()
+    return ids
+
+
+def _article_row(article: PreparedArticle, now: Any, near_id: int | None) -> dict[str, Any]:
+    parsed = article.parsed
+    return {
+        "text": parsed.text,
         "raw": parsed.raw,
-        "content_hash": digest,
+        "content_hash": article.digest,
         "title": parsed.title,
         "outlet": parsed.outlet,
         "url": parsed.url,
@@ -77,38 +217,35 @@ def store_parsed_article(session: Session, index: SearchIndex, parsed: ParsedArt
         "imported_at": now,
         "raw_encoding": parsed.raw_encoding,
         "cleaning_report": parsed.cleaning_report,
-        "near_duplicate_of_id": near[0] if near else None,
+        "near_duplicate_of_id": near_id,
     }
-    try:
-        with connection.begin_nested():
-            article_id = connection.execute(_INSERT_ARTICLE, row).scalar_one()
-            connection.execute(
-                _INSERT_EVENT,
-                {
-                    "at": now,
-                    "analyst_id": None,
-                    "action": "import",
-                    "entity_type": "article",
-                    "entity_id": article_id,
-                    "field": None,
-                    "old_value": None,
-                    "new_value": encode_value(parsed.source_file),
-                },
-            )
-            if values:
-                connection.execute(_INSERT_SKETCH, [{"article_id": article_id, "value": v} for v in values])
-            index.add_article(connection, article_id, words)
-    except IntegrityError:
-        # Another process stored the same text between our check and insert.
-        existing = connection.execute(_FIND_BY_HASH, {"digest": digest}).scalar()
-        return ImportOutcome(parsed.source_file, "duplicate", article_id=existing)
-    except Exception as exc:  # noqa: BLE001 - the savepoint is rolled back; report and go on
-        return ImportOutcome(parsed.source_file, "failed", reason=f"could not be stored ({type(exc).__name__}: {exc})")
-    return ImportOutcome(
-        parsed.source_file,
-        "imported",
-        article_id=article_id,
-        changes=Changes(articles=frozenset({article_id})),
-        near_duplicate_of=near[0] if near else None,
-        resemblance=near[1] if near else None,
-    )
+
+
+def _insert_companions(
+    connection: Connection, index: SearchIndex, new: Sequence[PreparedArticle], ids: dict[int, int], now: Any
+) -> None:
+    """Event-log rows, sketch rows and index entries of the inserted articles."""
+    events: list[dict[str, Any]] = []
+    sketches: list[dict[str, int]] = []
+    entries: list[tuple[int, list[str]]] = []
+    for position, article in enumerate(new):
+        article_id = ids[position]
+        events.append(
+            {
+                "at": now,
+                "analyst_id": None,
+                "action": "import",
+                "entity_type": "article",
+                "entity_id": article_id,
+                "field": None,
+                "old_value": None,
+                "new_value": encode_value(article.parsed.source_file),
+            }
+        )
+        sketches.extend({"article_id": article_id, "value": value} for value in article.sketch)
+        entries.append((article_id, article.words))
+    if events:
+        connection.execute(_EVENTS.insert(), events)
+    if sketches:
+        connection.execute(_SKETCHES.insert(), sketches)
+    index.add_articles(connection, entries)

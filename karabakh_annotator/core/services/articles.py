@@ -15,7 +15,7 @@ from karabakh_annotator.core.records import (
     ImportOutcome,
     ParsedArticle,
 )
-from karabakh_annotator.core.services.article_store import store_parsed_article
+from karabakh_annotator.core.services.article_store import store_batch
 from karabakh_annotator.core.services.to_records import article_record, article_summary
 from karabakh_annotator.core.services.unit_of_work import ServiceError
 from karabakh_annotator.core.storage.models import Article, Statement
@@ -43,32 +43,32 @@ class ArticleService:
     ) -> Iterator[ImportOutcome]:
         """Store each parsed article all-or-nothing, yielding one outcome per item.
 
-        Each article is written inside its own SAVEPOINT and the transaction is
-        committed every `batch_size` articles (and at the end); an outcome is
-        yielded only once it is committed, so "imported" always means durable.
+        Articles are written `batch_size` at a time, each batch in one
+        transaction (a failing article is retried alone and fails alone);
+        outcomes are yielded only after their batch is committed, so
+        "imported" always means durable.
         """
         done = 0
-        pending: list[ImportOutcome] = []
+        batch: list[ParsedArticle | ImportFailure] = []
         with self._sessions() as session:
 
-            def flush_pending() -> Iterator[ImportOutcome]:
+            def write_batch() -> Iterator[ImportOutcome]:
                 nonlocal done
+                outcomes = store_batch(session.connection(), self._index, batch)
                 session.commit()
-                for outcome in pending:
+                batch.clear()
+                for outcome in outcomes:
                     done += 1
                     if progress is not None:
                         progress(done, outcome)
                     yield outcome
-                pending.clear()
 
             for item in items:
-                if isinstance(item, ImportFailure):
-                    pending.append(ImportOutcome(item.source_file, "failed", reason=item.reason))
-                else:
-                    pending.append(store_parsed_article(session, self._index, item))
-                if len(pending) >= batch_size:
-                    yield from flush_pending()
-            yield from flush_pending()
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    yield from write_batch()
+            if batch:
+                yield from write_batch()
 
     def list_articles(self) -> list[ArticleSummary]:
         """Every article with its count of live statements, in import order."""

@@ -112,10 +112,12 @@ class ArticleSketch(Base):
 
     __tablename__ = "article_sketches"
 
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    # Looked up by value: the primary key starts with it, and on SQLite the
+    # table is that one B-tree (WITHOUT ROWID), so an import writes one index.
     value: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
 
-    __table_args__ = (Index("ix_article_sketches_value", "value"),)
+    __table_args__ = {"sqlite_with_rowid": False}
 
 
 class Entity(Base):

@@ -392,6 +392,17 @@ def tokens(text: str | NormalizedText) -> list[tuple[str, int, int]]:
     return result
 
 
+def _normalized_only(text: str) -> str:
+    """normalize_for_search(text).text without building the offset map."""
+    if _EXPANDING.search(text) is not None:
+        return normalize_for_search(text).text
+    aligned = text
+    for old, new in _COMMON_PAIRS:
+        if old in aligned:
+            aligned = aligned.replace(old, new)
+    return _REMOVED_SPLIT.sub("", _RARE_RUN.sub(_translate_run, aligned))
+
+
 def word_tokens(text: str) -> list[str]:
     """The normalised tokens of `text` without offsets (what a search index stores)."""
-    return _token_pattern().findall(normalize_for_search(text).text)
+    return _token_pattern().findall(_normalized_only(text))

@@ -20,8 +20,8 @@ def index_text(text: str) -> str:
 class SearchIndex(Protocol):
     """Candidate retrieval; exact offsets are found afterwards in the original text."""
 
-    def add_article(self, connection: Connection, article_id: int, words: Sequence[str]) -> None:
-        """Index one article's normalised words inside the caller's transaction."""
+    def add_articles(self, connection: Connection, entries: Sequence[tuple[int, Sequence[str]]]) -> None:
+        """Index (article id, normalised words) pairs inside the caller's transaction."""
 
     def candidates(self, connection: Connection, query: Query, limit: int) -> list[int]:
         """Ids of articles that may match `query`, best first, at most `limit`."""

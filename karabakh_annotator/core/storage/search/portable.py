@@ -13,7 +13,7 @@ from karabakh_annotator.core.text.search_query import Query
 class PortableScanIndex:
     """No index: candidates are all articles, checked one by one afterwards."""
 
-    def add_article(self, connection: Connection, article_id: int, words: Sequence[str]) -> None:
+    def add_articles(self, connection: Connection, entries: Sequence[tuple[int, Sequence[str]]]) -> None:
         """Nothing to store."""
 
     def candidates(self, connection: Connection, query: Query, limit: int) -> list[int]:

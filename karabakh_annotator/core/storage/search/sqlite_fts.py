@@ -34,9 +34,10 @@ def fts_expression(query: Query) -> str:
 class SqliteFtsIndex:
     """Search index on SQLite's FTS5."""
 
-    def add_article(self, connection: Connection, article_id: int, words: Sequence[str]) -> None:
-        """Index one article's normalised words inside the caller's transaction."""
-        connection.execute(_INSERT, {"id": article_id, "body": " ".join(words)})
+    def add_articles(self, connection: Connection, entries: Sequence[tuple[int, Sequence[str]]]) -> None:
+        """Index (article id, normalised words) pairs inside the caller's transaction."""
+        if entries:
+            connection.execute(_INSERT, [{"id": article_id, "body": " ".join(words)} for article_id, words in entries])
 
     def candidates(self, connection: Connection, query: Query, limit: int) -> list[int]:
         """Best-ranked (bm25) article ids whose text holds every term."""

@@ -29,14 +29,14 @@ def upgrade() -> None:
         )
     sketches = op.create_table(
         "article_sketches",
-        sa.Column("article_id", sa.Integer(), nullable=False),
         sa.Column("value", sa.BigInteger(), nullable=False),
+        sa.Column("article_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["article_id"], ["articles.id"], name=op.f("fk_article_sketches_article_id_articles")
         ),
-        sa.PrimaryKeyConstraint("article_id", "value", name=op.f("pk_article_sketches")),
+        sa.PrimaryKeyConstraint("value", "article_id", name=op.f("pk_article_sketches")),
+        sqlite_with_rowid=False,
     )
-    op.create_index("ix_article_sketches_value", "article_sketches", ["value"], unique=False)
     bind = op.get_bind()
     rows = [
         {"article_id": article_id, "value": value}
@@ -48,7 +48,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_article_sketches_value", table_name="article_sketches")
     op.drop_table("article_sketches")
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("fk_articles_near_duplicate_of_id_articles"), type_="foreignkey")
