@@ -84,7 +84,8 @@ def bench_search(count: int, rounds: int = 5) -> None:
                 timings.append(time.perf_counter() - started)
                 started = time.perf_counter()
                 raw.execute(
-                    "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 50", ('"القوات"',)
+                    "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 50",
+                    ('"القوات"',),
                 ).fetchall()
                 raw_timings.append(time.perf_counter() - started)
         raw.close()

@@ -6,10 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from karabakh_annotator.core.records import ParsedArticle
 from karabakh_annotator.core.services import Services
-from karabakh_annotator.core.text.search_query import Term, parse_query
+from karabakh_annotator.core.text.normalize import normalize_for_search, tokens
+from karabakh_annotator.core.text.search_query import Term, find_spans_in, find_term_spans, parse_query
 from karabakh_annotator.main import main
 
 VOCALISED = "قَالَ المُتَحَدِّثُ إِنَّ القُوّاتِ صَدَّتْ هُجُوماً."
@@ -90,3 +93,16 @@ def test_cli_search_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
             "statement": None,
         }
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(["قال", "قَالَ", "قـال", "الوزير", "وزير", "D-20", "20", "وعالم23", "،", " ", "\n", "AzVision", "ى", "ي"]),
+        max_size=30,
+    ).map(" ".join),
+    query=st.sampled_from(["قال", "وزير*", '"قال الوزير"', "20", "d 20", "وعالم", "ي", "azvision", '"الوزير قال"*']),
+)
+def test_fast_span_finder_agrees_with_the_token_reference(text: str, query: str) -> None:
+    parsed = parse_query(query)
+    assert find_spans_in(normalize_for_search(text), parsed) == find_term_spans(tokens(text), parsed)

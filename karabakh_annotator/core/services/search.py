@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from karabakh_annotator.core.storage.models import Article, Statement
 from karabakh_annotator.core.storage.search import SearchIndex
-from karabakh_annotator.core.text.normalize import tokens
-from karabakh_annotator.core.text.search_query import find_term_spans, parse_query
+from karabakh_annotator.core.text.normalize import normalize_for_search
+from karabakh_annotator.core.text.search_query import find_spans_in, parse_query
 
 SNIPPET_CONTEXT = 40
 HIT_OPEN, HIT_CLOSE = "[", "]"
@@ -45,7 +45,7 @@ class SearchService:
         self._index = index
 
     def search(self, query_text: str, limit: int = 100) -> list[SearchHit]:
-        """Hits for words, "phrases" and prefix* terms, best articles first, at most `limit`."""
+        """Hits for words, "phrases" and prefix* terms, newest articles first, at most `limit`."""
         query = parse_query(query_text)
         if not query:
             return []
@@ -56,7 +56,7 @@ class SearchService:
                 text = session.scalar(select(Article.text).where(Article.id == article_id))
                 if text is None:
                     continue
-                spans = find_term_spans(tokens(text), query)
+                spans = find_spans_in(normalize_for_search(text), query)
                 if not spans:
                     continue
                 covering = _statement_spans(session, article_id)

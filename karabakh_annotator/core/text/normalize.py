@@ -52,6 +52,7 @@ __all__ = [
     "NormalizedText",
     "normalize_for_search",
     "normalize_query",
+    "token_pattern",
     "tokens",
     "word_tokens",
 ]
@@ -218,7 +219,7 @@ def _translate_run(m: re.Match[str]) -> str:
 
 
 @cache
-def _token_pattern() -> re.Pattern[str]:
+def token_pattern() -> re.Pattern[str]:
     """The word pattern, built on first use (scanning the BMP takes ~20 ms)."""
     arabic_ranges = "".join(
         f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in _ARABIC_RANGES
@@ -367,7 +368,7 @@ def normalize_query(query: str) -> str:
 def tokens(text: str | NormalizedText) -> list[tuple[str, int, int]]:
     """Normalised word tokens of `text` with [start, end) offsets into the original."""
     nt = text if isinstance(text, NormalizedText) else normalize_for_search(text)
-    pattern = _token_pattern()
+    pattern = token_pattern()
     seg_norm, seg_orig, seg_flat = nt._seg_norm, nt._seg_orig, nt._seg_flat
     if len(seg_norm) == 1:
         return [(m.group(), m.start(), m.end()) for m in pattern.finditer(nt.text)]
@@ -405,4 +406,4 @@ def _normalized_only(text: str) -> str:
 
 def word_tokens(text: str) -> list[str]:
     """The normalised tokens of `text` without offsets (what a search index stores)."""
-    return _token_pattern().findall(_normalized_only(text))
+    return token_pattern().findall(_normalized_only(text))

@@ -24,7 +24,7 @@ class SearchIndex(Protocol):
         """Index (article id, normalised words) pairs inside the caller's transaction."""
 
     def candidates(self, connection: Connection, query: Query, limit: int) -> list[int]:
-        """Ids of articles that may match `query`, best first, at most `limit`."""
+        """Ids of articles that may match `query`, newest first, at most `limit`."""
 
     def rebuild(self, connection: Connection) -> int:
         """Re-index every article; return how many."""

@@ -40,9 +40,14 @@ class SqliteFtsIndex:
             connection.execute(_INSERT, [{"id": article_id, "body": " ".join(words)} for article_id, words in entries])
 
     def candidates(self, connection: Connection, query: Query, limit: int) -> list[int]:
-        """Best-ranked (bm25) article ids whose text holds every term."""
+        """Newest article ids whose text holds every term.
+
+        Ordered by rowid (import order) rather than bm25 rank: FTS5 can stop
+        after `limit` rows that way, where ranking scores every match (40 ms
+        for a common word over 20,000 articles, against under 1 ms).
+        """
         rows = connection.execute(
-            text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q ORDER BY rank LIMIT :limit"),
+            text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q ORDER BY rowid DESC LIMIT :limit"),
             {"q": fts_expression(query), "limit": limit},
         )
         return [row[0] for row in rows]

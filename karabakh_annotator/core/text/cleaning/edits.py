@@ -27,6 +27,8 @@ def apply_edits(
     text: str, segments: list[Segment], raw: str, edits: Sequence[Edit]
 ) -> tuple[str, list[Segment], list[RemovedSpan]]:
     """Apply sorted, non-overlapping edits: new text, new segments, removed raw spans."""
+    # Hot path (several calls per article): helpers are inlined and the
+    # segment cursor only moves forward, as edits are sorted.
     starts = [s[0] for s in segments]
     pieces: list[str] = []
     out: list[Segment] = []
@@ -34,19 +36,12 @@ def apply_edits(
     pos = 0
     new_len = 0
 
-    def raw_start(i: int) -> int:
-        c0, _, r0, _, kind = segments[bisect_right(starts, i) - 1]
-        return r0 + i - c0 if kind == COPY else r0
-
-    def raw_end(i: int) -> int:
-        c0, _, r0, r1, kind = segments[bisect_right(starts, i - 1) - 1]
-        return r0 + i - c0 if kind == COPY else r1
-
     def push(seg: Segment) -> None:
+        # Merge a COPY segment into the previous one when both are contiguous.
         if out:
-            c0, c1, r0, r1, kind = out[-1]
-            if kind == COPY == seg[4] and c1 == seg[0] and r1 == seg[2]:
-                out[-1] = (c0, seg[1], r0, seg[3], COPY)
+            last = out[-1]
+            if last[4] == COPY == seg[4] and last[1] == seg[0] and last[3] == seg[2]:
+                out[-1] = (last[0], seg[1], last[2], seg[3], COPY)
                 return
         out.append(seg)
 
@@ -59,7 +54,7 @@ def apply_edits(
         shift = new_len - a
         while a < b:
             c0, c1, r0, r1, kind = segments[k]
-            hi = min(c1, b)
+            hi = c1 if c1 < b else b
             if kind == COPY:
                 push((a + shift, hi + shift, r0 + a - c0, r0 + hi - c0, COPY))
             else:
@@ -69,14 +64,18 @@ def apply_edits(
         new_len = b + shift
 
     for edit in edits:
-        keep(pos, edit.start)
-        r0, r1 = raw_start(edit.start), raw_end(edit.end)
-        removed.append(RemovedSpan(r0, r1, raw[r0:r1], edit.reason))
-        if edit.replacement:
-            pieces.append(edit.replacement)
-            kind = JOIN if edit.joined else REPLACE
-            push((new_len, new_len + len(edit.replacement), r0, r1, kind))
-            new_len += len(edit.replacement)
-        pos = edit.end
+        start, end = edit.start, edit.end
+        keep(pos, start)
+        c0, _, r0, _, kind = segments[bisect_right(starts, start) - 1]
+        raw0 = r0 + start - c0 if kind == COPY else r0
+        c0, _, r0, r1, kind = segments[bisect_right(starts, end - 1) - 1]
+        raw1 = r0 + end - c0 if kind == COPY else r1
+        removed.append(RemovedSpan(raw0, raw1, raw[raw0:raw1], edit.reason))
+        replacement = edit.replacement
+        if replacement:
+            pieces.append(replacement)
+            push((new_len, new_len + len(replacement), raw0, raw1, JOIN if edit.joined else REPLACE))
+            new_len += len(replacement)
+        pos = end
     keep(pos, len(text))
     return "".join(pieces), out, removed

@@ -52,11 +52,14 @@ _MONTHS = (
 _WEEKDAYS = "الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت"
 # A date line is what is left of dates, times and "published" words: at
 # most a few words (a section name glued to the date, "مساءً").
-_DATE_TOKENS = re.compile(
-    r"\d+(?:\s*[:/.\-]\s*\d+)*"
-    rf"|(?<!\w)(?:{_MONTHS}|{_WEEKDAYS}|تم نشره|نشر في|نشر بتاريخ|آخر تحديث|اخر تحديث|تاريخ النشر"
-    r"|مساء|مساءً|مساءا|صباحا|صباحاً|ص|م|GMT|UTC)(?!\w)"
+_DATE_WORDS = (
+    f"{_MONTHS}|{_WEEKDAYS}|تم نشره|نشر في|نشر بتاريخ|آخر تحديث|اخر تحديث|تاريخ النشر"
+    "|مساء|مساءً|مساءا|صباحا|صباحاً|ص|م|GMT|UTC"
 )
+_DATE_TOKENS = re.compile(rf"\d+(?:\s*[:/.\-]\s*\d+)*|(?<!\w)(?:{_DATE_WORDS})(?!\w)")
+# Every \w-run of the date words. A name token needs \w boundaries, so it only
+# ever removes whole runs from this set; digit tokens remove no letters.
+_DATE_RUNS = frozenset(re.findall(r"\w+", _DATE_WORDS))
 _HAS_DIGIT = re.compile(r"\d")
 
 
@@ -69,14 +72,34 @@ def is_date_like(line: str) -> bool:
     """True when the line is a date or time with at most a few other words."""
     if len(line) > 120 or _HAS_DIGIT.search(line) is None:
         return False
-    rest = _DATE_TOKENS.sub(" ", line)
-    return sum(1 for word in rest.split() if any(ch.isalpha() for ch in word)) <= 3
+    # Exact shortcut for prose (the substitution below is slow): an all-letter
+    # word that is no date run keeps its letters through the substitution, and
+    # stays a word of its own, so four such words already mean "not a date".
+    plain = 0
+    for word in line.split():
+        if word.isalpha() and word not in _DATE_RUNS:
+            plain += 1
+            if plain > 3:
+                return False
+    # Count words holding a letter, stopping at the fourth; word.isalpha() is
+    # the C-speed answer for the usual all-letter word.
+    count = 0
+    for word in _DATE_TOKENS.sub(" ", line).split():
+        if word.isalpha() or any(ch.isalpha() for ch in word):
+            count += 1
+            if count > 3:
+                return False
+    return True
 
 
 def is_headline_like(line: str, max_words: int = 25) -> bool:
     """Short, no full stop or comma at the end, not cut off mid-phrase."""
-    words = line.split()
-    if not 2 <= len(words) <= max_words or len(line) > 220:
+    if len(line) > 220:
+        return False  # checked first: splitting a long paragraph is the costly part
+    # split(None, max_words) stops early; it has more than max_words items
+    # exactly when the line has more than max_words words.
+    words = line.split(None, max_words)
+    if not 2 <= len(words) <= max_words:
         return False
     if line[-1] in ".،,؛;:":
         return False

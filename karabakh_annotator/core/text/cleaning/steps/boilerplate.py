@@ -7,29 +7,10 @@ from collections.abc import Sequence
 
 from ..edits import Edit
 from ..lines import delete_line, is_headline_like, line_spans
-from ..rules import ALSO, BLOCK_HEADERS, LINE_RULES, NAV_LABELS, NAV_SECTIONS, PHRASE_RULES, READ, LineRule, PhraseRule
+from ..rules import ALSO, BLOCK_HEADERS, LINE_RULES, NAV_LABELS, NAV_SECTIONS, READ, LineRule
+from .phrases import match_phrase_rule, phrase_rule_lines
 
 __all__ = ["boilerplate_edits"]
-
-_PHRASE_RES: tuple[tuple[PhraseRule, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
-    (
-        rule,
-        # Matched against the lower-cased line: IGNORECASE slows Arabic down.
-        re.compile("|".join(re.escape(p.lower()) for p in rule.phrases)),
-        re.compile("|".join(re.escape(p.lower()) for p in rule.requires)) if rule.requires else None,
-    )
-    for rule in PHRASE_RULES
-)
-
-
-def _match_phrase_rule(line: str) -> str | None:
-    words = len(line.split())
-    line = line.lower()
-    for rule, phrases, requires in _PHRASE_RES:
-        if words <= rule.max_words and phrases.search(line) and (requires is None or requires.search(line)):
-            return rule.reason
-    return None
-
 
 def _compile_rules(rules: Sequence[LineRule]) -> re.Pattern[str]:
     for rule in rules:
@@ -95,6 +76,7 @@ def boilerplate_edits(text: str) -> list[Edit]:
     in_block = False
     block_items = 0
     nav_run: list[tuple[int, int]] = []
+    phrase_lines = phrase_rule_lines(text)
 
     def flush_nav_run() -> None:
         if len(nav_run) >= 2:
@@ -128,7 +110,12 @@ def boilerplate_edits(text: str) -> list[Edit]:
             in_block, block_items = True, 0
             edits.append(delete_line(text, span, matched[0]))
             continue
-        reason = matched[0] if matched is not None else _match_phrase_rule(line)
+        if matched is not None:
+            reason: str | None = matched[0]
+        elif phrase_lines is None or span[0] in phrase_lines:
+            reason = match_phrase_rule(line)
+        else:
+            reason = None  # no phrase needle in this line: no phrase rule can match
         if reason is None and _is_doubled(line):
             reason = "repeated link text"
         if reason is None and line in related_targets:

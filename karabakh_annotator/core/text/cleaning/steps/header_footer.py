@@ -33,21 +33,34 @@ def _groups(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
     return groups
 
 
+_MIN_BODY_WORDS = 6
+
+
 def _is_body(text: str, spans: list[tuple[int, int]], group: list[int]) -> bool:
     last = text[spans[group[-1]][0] : spans[group[-1]][1]]
-    words = sum(len(text[spans[i][0] : spans[i][1]].split()) for i in group)
-    return words >= 6 and ends_sentence(last)
+    if not ends_sentence(last):
+        return False
+    # Only "at least 6 words?" matters: split(None, 6) yields min(words, 7)
+    # per line and stops early, so long paragraphs are not split in full.
+    words = 0
+    for i in group:
+        words += len(text[spans[i][0] : spans[i][1]].split(None, _MIN_BODY_WORDS))
+        if words >= _MIN_BODY_WORDS:
+            return True
+    return False
 
 
 def header_footer_edits(text: str) -> list[Edit]:
     """Delete labels and headline repeats before the body and link titles after it."""
     spans = line_spans(text)
     groups = _groups(text, spans)
-    body = [g for g in groups if _is_body(text, spans, g)]
-    if not body:
+    # Only the first and the last body paragraph matter: search from both ends.
+    first = next((g for g in groups if _is_body(text, spans, g)), None)
+    if first is None:
         return []  # no recognisable body: guessing the edges would be reckless
-    edits = _header_edits(text, spans, body[0][0])
-    edits.extend(_footer_edits(text, spans, [g for g in groups if g[0] > body[-1][-1]]))
+    last = next(g for g in reversed(groups) if _is_body(text, spans, g))
+    edits = _header_edits(text, spans, first[0])
+    edits.extend(_footer_edits(text, spans, [g for g in groups if g[0] > last[-1]]))
     return edits
 
 

@@ -15,6 +15,16 @@ def join_edits(text: str) -> list[Edit]:
     spans = line_spans(text)
     edits: list[Edit] = []
     first = next((i for i, (a, b) in enumerate(spans) if b > a), None)
+    # Each line is tested as ``line`` and again as ``nxt``: remember the answer.
+    date_like: dict[int, bool] = {}
+
+    def is_date_line(i: int) -> bool:
+        known = date_like.get(i)
+        if known is None:
+            a, b = spans[i]
+            known = date_like[i] = is_date_like(text[a:b])
+        return known
+
     for i in range(len(spans) - 1):
         a, b = spans[i]
         c, d = spans[i + 1]
@@ -29,7 +39,7 @@ def join_edits(text: str) -> list[Edit]:
             continue
         if i == first and not cut and is_headline_like(line, max_words=15):
             continue  # the title line directly followed by the body
-        if is_date_like(line) or is_date_like(nxt) or LIST_ITEM.match(nxt):
+        if is_date_line(i) or is_date_line(i + 1) or LIST_ITEM.match(nxt):
             continue
         next_is_last = i + 2 >= len(spans) or spans[i + 2][0] == spans[i + 2][1]
         if next_is_last and len(nxt.split()) <= 3 and not ends_sentence(nxt):
