@@ -78,7 +78,7 @@ def boilerplate_edits(text: str) -> list[Edit]:
     nav_run: list[tuple[int, int]] = []
     phrase_lines = phrase_rule_lines(text)
 
-    def flush_nav_run() -> None:
+    def flush_nav_run() -> None:  # called via "if nav_run:" (most lines have none)
         if len(nav_run) >= 2:
             edits.extend(delete_line(text, s, "navigation menu") for s in nav_run)
         nav_run.clear()
@@ -86,7 +86,8 @@ def boilerplate_edits(text: str) -> list[Edit]:
     for span in spans:
         line = text[span[0] : span[1]]
         if not line:
-            flush_nav_run()
+            if nav_run:
+                flush_nav_run()
             if in_block and block_items:
                 in_block = False  # a blank line after items ends the list
             continue
@@ -104,7 +105,8 @@ def boilerplate_edits(text: str) -> list[Edit]:
             else:
                 nav_run.append(span)
             continue
-        flush_nav_run()
+        if nav_run:
+            flush_nav_run()
         matched = _match_rule(line)
         if matched is not None and matched[1]:
             in_block, block_items = True, 0

@@ -55,14 +55,19 @@ _INVISIBLE = re.compile(
     f"|\u200d(?:(?<=[\\s{_ARABIC_LETTER}\x00-\x7f]\u200d)|(?=[\\s{_ARABIC_LETTER}\x00-\x7f])|\\Z)"
     "|(?<!.)\u200d"
 )
-_ANY_INVISIBLE = re.compile(
-    "[\u200b-\u200f\u061c\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]"
+# Every character _INVISIBLE can match. Testing them one by one with "in"
+# (memchr-based) is several times faster than a regex class scan of the text.
+_INVISIBLE_CHARS = "".join(
+    chr(c)
+    for a, b in ((0x200B, 0x200F), (0x061C, 0x061C), (0x202A, 0x202E), (0x2060, 0x2064),
+                 (0x2066, 0x2069), (0xFEFF, 0xFEFF), (0x00AD, 0x00AD), (0x180E, 0x180E))
+    for c in range(a, b + 1)
 )
 
 
 def invisible_edits(text: str) -> list[Edit]:
     """Remove invisible controls (bidi marks, zero-width characters, BOM, soft hyphen)."""
-    if _ANY_INVISIBLE.search(text) is None:
+    if not any(ch in text for ch in _INVISIBLE_CHARS):
         return []
     return [
         Edit(m.start(), m.end(), "", f"invisible control U+{ord(m.group()):04X}")

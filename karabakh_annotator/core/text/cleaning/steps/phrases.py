@@ -58,7 +58,9 @@ def _needles() -> tuple[str, ...] | None:
         # One letter of the phrase suffices: take the rarest in text (fewest hits).
         letter = min(letters, key=_RARITY.index)
         needles.extend(_letter_forms(letter))
-    return tuple(dict.fromkeys(needles))
+    # A needle containing another needle adds nothing: drop it (one scan less).
+    unique = list(dict.fromkeys(needles))
+    return tuple(n for n in unique if not any(o != n and o in n for o in unique))
 
 
 _NEEDLES = _needles()

@@ -35,7 +35,8 @@ _EXOTIC = "[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\v\f]"
 _SPACE_RUNS = re.compile(f"{_HSPACE}(?:{_HSPACE}+|(?<={_EXOTIC})|(?<![^\n] )|(?=\n|\\Z))")
 
 
-_EXOTIC_SPACE = re.compile(_EXOTIC)
+# The characters of _EXOTIC: one "in" test each beats a regex class scan.
+_EXOTIC_CHARS = "\t\u00a0\u1680\u202f\u205f\u3000\v\f" + "".join(map(chr, range(0x2000, 0x200B)))
 
 
 def space_edits(text: str) -> list[Edit]:
@@ -47,7 +48,7 @@ def space_edits(text: str) -> list[Edit]:
         or "\n " in text
         or text.startswith(" ")
         or text.endswith(" ")
-        or _EXOTIC_SPACE.search(text)
+        or any(ch in text for ch in _EXOTIC_CHARS)
     ):
         return []
     edits: list[Edit] = []
@@ -63,7 +64,9 @@ def space_edits(text: str) -> list[Edit]:
     return edits
 
 
-_EXTRA_BLANKS = re.compile(r"\n{3,}")
+# Spelled with a literal prefix, which the regex engine finds at C speed
+# (r"\n{3,}" is the same pattern but is tried at every offset).
+_EXTRA_BLANKS = re.compile(r"\n\n\n+")
 
 
 def blank_line_edits(text: str) -> list[Edit]:
