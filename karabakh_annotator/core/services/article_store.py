@@ -18,11 +18,12 @@ from sqlalchemy import Connection, Table, bindparam, select
 from karabakh_annotator.core.clock import utc_now
 from karabakh_annotator.core.records import Changes, ImportFailure, ImportOutcome, ParsedArticle
 from karabakh_annotator.core.services.unit_of_work import encode_value
-from karabakh_annotator.core.storage.models import Article, ArticleSketch, Event
+from karabakh_annotator.core.storage.bulk import insert_rows, select_in
+from karabakh_annotator.core.storage.models import Article, Event
 from karabakh_annotator.core.storage.search import SearchIndex
 from karabakh_annotator.core.text.anchors import content_hash
 from karabakh_annotator.core.text.fingerprint import resemblance, sketch
-from karabakh_annotator.core.text.normalize import word_tokens
+from karabakh_annotator.core.text.normalize import normalized_only, token_pattern
 
 # An article sharing at least this much of its sketch with a stored one is
 # flagged as a near-duplicate (a reprint with another header or footer).
@@ -31,18 +32,14 @@ NEAR_DUPLICATE_RESEMBLANCE = 0.5
 # ("وزير الخارجية الأذربيجاني جيهون"), not evidence of a reprint; skipping it
 # keeps the lookup cost flat as the database grows.
 MAX_POSTINGS = 50
-_LOOKUP_CHUNK = 5_000  # bound parameters per query, well under SQLite's limit
+_LOOKUP_CHUNK = 900  # bound parameters per query, under every SQLite build's limit
 
 _ARTICLES = cast(Table, Article.__table__)
 _EVENTS = cast(Table, Event.__table__)
-_SKETCHES = cast(Table, ArticleSketch.__table__)
 _FIND_HASHES = select(_ARTICLES.c.content_hash, _ARTICLES.c.id).where(
     _ARTICLES.c.content_hash.in_(bindparam("digests", expanding=True))
 )
 _INSERT_ARTICLES = _ARTICLES.insert().returning(_ARTICLES.c.id, sort_by_parameter_order=True)
-_FIND_POSTINGS = select(_SKETCHES.c.value, _SKETCHES.c.article_id).where(
-    _SKETCHES.c.value.in_(bindparam("values", expanding=True))
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +56,9 @@ def prepare(parsed: ParsedArticle) -> PreparedArticle | ImportOutcome:
     """Hash, tokens and sketch of an article, or a failure when no text is left."""
     if not parsed.text.strip():
         return ImportOutcome(parsed.source_file, "failed", reason="no article text left after cleaning")
-    words = word_tokens(parsed.text)
-    return PreparedArticle(parsed, content_hash(parsed.text), words, sketch(words))
+    normalized = normalized_only(parsed.text)
+    words = token_pattern().findall(normalized)
+    return PreparedArticle(parsed, content_hash(parsed.text), words, sketch(normalized))
 
 
 def store_batch(
@@ -142,7 +140,7 @@ def _postings(connection: Connection, values: set[int]) -> dict[int, list[int]]:
     ordered = sorted(values)
     for start in range(0, len(ordered), _LOOKUP_CHUNK):
         chunk = ordered[start : start + _LOOKUP_CHUNK]
-        for value, article_id in connection.execute(_FIND_POSTINGS, {"values": chunk}):
+        for value, article_id in select_in(connection, "article_sketches", ("value", "article_id"), "value", chunk):
             found[value].append(article_id)
     return {value: ids for value, ids in found.items() if len(ids) <= MAX_POSTINGS}
 
@@ -225,27 +223,16 @@ def _insert_companions(
     connection: Connection, index: SearchIndex, new: Sequence[PreparedArticle], ids: dict[int, int], now: Any
 ) -> None:
     """Event-log rows, sketch rows and index entries of the inserted articles."""
-    events: list[dict[str, Any]] = []
-    sketches: list[dict[str, int]] = []
+    events: list[tuple[Any, ...]] = []
+    sketches: list[tuple[int, int]] = []
     entries: list[tuple[int, list[str]]] = []
+    at = _EVENTS.c.at.type.bind_processor(connection.dialect)
+    stamp = at(now) if at is not None else now
     for position, article in enumerate(new):
         article_id = ids[position]
-        events.append(
-            {
-                "at": now,
-                "analyst_id": None,
-                "action": "import",
-                "entity_type": "article",
-                "entity_id": article_id,
-                "field": None,
-                "old_value": None,
-                "new_value": encode_value(article.parsed.source_file),
-            }
-        )
-        sketches.extend({"article_id": article_id, "value": value} for value in article.sketch)
+        events.append((stamp, "import", "article", article_id, encode_value(article.parsed.source_file)))
+        sketches.extend((value, article_id) for value in article.sketch)
         entries.append((article_id, article.words))
-    if events:
-        connection.execute(_EVENTS.insert(), events)
-    if sketches:
-        connection.execute(_SKETCHES.insert(), sketches)
+    insert_rows(connection, "events", ("at", "action", "entity_type", "entity_id", "new_value"), events)
+    insert_rows(connection, "article_sketches", ("value", "article_id"), sketches)
     index.add_articles(connection, entries)

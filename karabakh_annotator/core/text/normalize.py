@@ -52,6 +52,7 @@ __all__ = [
     "NormalizedText",
     "normalize_for_search",
     "normalize_query",
+    "normalized_only",
     "token_pattern",
     "tokens",
     "word_tokens",
@@ -393,7 +394,7 @@ def tokens(text: str | NormalizedText) -> list[tuple[str, int, int]]:
     return result
 
 
-def _normalized_only(text: str) -> str:
+def normalized_only(text: str) -> str:
     """normalize_for_search(text).text without building the offset map."""
     if _EXPANDING.search(text) is not None:
         return normalize_for_search(text).text
@@ -406,4 +407,4 @@ def _normalized_only(text: str) -> str:
 
 def word_tokens(text: str) -> list[str]:
     """The normalised tokens of `text` without offsets (what a search index stores)."""
-    return token_pattern().findall(_normalized_only(text))
+    return token_pattern().findall(normalized_only(text))

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from karabakh_annotator.core.text.fingerprint import sketch
-from karabakh_annotator.core.text.normalize import word_tokens
+from karabakh_annotator.core.text.normalize import normalized_only
 
 revision = "0003"
 down_revision = "0002"
@@ -41,7 +41,7 @@ def upgrade() -> None:
     rows = [
         {"article_id": article_id, "value": value}
         for article_id, text in bind.execute(sa.text("SELECT id, text FROM articles")).all()
-        for value in sketch(word_tokens(text))
+        for value in sketch(normalized_only(text))
     ]
     if rows:
         op.bulk_insert(sketches, rows)
