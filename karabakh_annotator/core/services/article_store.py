@@ -156,16 +156,23 @@ def _resolve(target: Target, ids: dict[int, int]) -> int:
 
 def _nearest_articles(new: Sequence[PreparedArticle], postings: dict[int, list[int]]) -> dict[int, tuple[Target, float]]:
     """By batch position: the stored or earlier batch article each new one most resembles, if close."""
-    batch_postings: defaultdict[int, list[int]] = defaultdict(list)
+    batch_postings: dict[int, list[int]] = {}
     nearest: dict[int, tuple[Target, float]] = {}
     for position, article in enumerate(new):
-        shared: Counter[int] = Counter()
+        # Gather first, count once: Counter.update per value cost more than the rest.
+        candidates: list[int] = []
         for value in article.sketch:
-            shared.update(postings.get(value, ()))
-            shared.update(batch_postings[value])
-            batch_postings[value].append(-position - 1)
-        if shared:
-            best, count = shared.most_common(1)[0]
+            stored = postings.get(value)
+            if stored:
+                candidates.extend(stored)
+            earlier = batch_postings.get(value)
+            if earlier:
+                candidates.extend(earlier)
+                earlier.append(-position - 1)
+            else:
+                batch_postings[value] = [-position - 1]
+        if candidates:
+            best, count = Counter(candidates).most_common(1)[0]
             score = resemblance(count, len(article.sketch))
             if score >= NEAR_DUPLICATE_RESEMBLANCE:
                 nearest[position] = (best, score)

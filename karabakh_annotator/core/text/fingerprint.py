@@ -20,10 +20,12 @@ _SENTENCE_END = re.compile(r"[.!?؟؛\n]+")
 
 def sketch(normalized_text: str, size: int = SKETCH_SIZE) -> list[int]:
     """The `size` smallest CRC-32 hashes of the text's sentences (of 4+ words), ascending."""
+    # Cleaned text has single spaces between words, so counting spaces
+    # counts words without splitting every sentence into a list.
     hashes = {
-        zlib.crc32(" ".join(words).encode("utf-8"))
+        zlib.crc32(stripped.encode("utf-8"))
         for sentence in _SENTENCE_END.split(normalized_text)
-        if len(words := sentence.split()) >= MIN_SENTENCE_WORDS
+        if (stripped := sentence.strip()).count(" ") >= MIN_SENTENCE_WORDS - 1
     }
     if not hashes and normalized_text.strip():  # a short text: one value for all of it
         hashes = {zlib.crc32(" ".join(normalized_text.split()).encode("utf-8"))}
