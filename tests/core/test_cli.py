@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import subprocess
@@ -143,3 +144,22 @@ def test_installed_entry_point_runs_in_a_subprocess_with_env_database(tmp_path: 
         capture_output=True, text=True, encoding="utf-8", env=env, timeout=120, check=False,
     )
     assert len(json.loads(listed.stdout)) == 2
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_import_shows_progress_on_a_terminal_and_a_summary(tmp_path: Path, folder: Path) -> None:
+    from karabakh_annotator.cli.commands import run_command
+    from karabakh_annotator.cli.parser import build_parser
+
+    db = open_database(str(tmp_path / "p.sqlite3"))
+    out, err = io.StringIO(), _Terminal()
+    code = run_command(build_services(db), build_parser().parse_args(["import", str(folder)]), out, err)
+    db.dispose()
+    assert code == 0
+    assert "\r\x1b[K2/2 files, 2 articles" in err.getvalue()
+    assert err.getvalue().endswith("2 imported, 0 duplicate, 0 failed\n")
+    assert out.getvalue().count("imported: ") == 2
