@@ -16,7 +16,7 @@ from karabakh_annotator.core.exporters.csv_export import CSV_ENCODING, write_sta
 from karabakh_annotator.core.importers.files import ImportOptions, collect_files, read_article_file
 from karabakh_annotator.core.records import ImportFailure, ImportOutcome, ParsedArticle
 from karabakh_annotator.core.services import Services
-from karabakh_annotator.core.services.exports import ExportFilter
+from karabakh_annotator.core.services.exports import StatementFilter
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -130,7 +130,7 @@ def show_stats(services: Services, args: argparse.Namespace, out: TextIO, _err: 
 
 def export(services: Services, args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
     """Write the filtered statements to --out, atomically (no half-written file)."""
-    filters = ExportFilter(
+    filters = StatementFilter(
         article_ids=frozenset(args.article),
         status=args.status,
         verdict=args.verdict,

@@ -21,6 +21,7 @@ from karabakh_annotator.core.services.unit_of_work import (
     record_event,
 )
 from karabakh_annotator.core.storage.models import SUMMARY_MAX_CHARS, Claim, Statement
+from karabakh_annotator.core.text.normalize import normalize_query
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,20 @@ class ClaimService:
             if claim is None:
                 raise ServiceError(f"no claim with id {claim_id}")
             return claim_record(claim)
+
+    def search_claims(self, text: str, limit: int = 20) -> list[ClaimRecord]:
+        """Live claims whose summary holds every word of `text` (normalised), newest first."""
+        words = normalize_query(text).split()
+        with self._sessions() as session:
+            claims = session.scalars(select(Claim).where(Claim.deleted_at.is_(None)).order_by(Claim.id.desc()))
+            found = []
+            for claim in claims:
+                summary = normalize_query(claim.summary)
+                if all(word in summary for word in words):
+                    found.append(claim_record(claim))
+                    if len(found) >= limit:
+                        break
+            return found
 
     def list_claims(self) -> list[ClaimRecord]:
         """Every live claim, newest first."""

@@ -1,11 +1,12 @@
-"""Selecting statements for export, with the panel's filters."""
+"""Selecting statements as flat rows, with the claims panel's filters (export and table)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
 
 from karabakh_annotator.core.exporters.csv_export import StatementRow
@@ -13,10 +14,12 @@ from karabakh_annotator.core.storage.models import Analyst, Article, Claim, Labe
 
 
 @dataclass(frozen=True, slots=True)
-class ExportFilter:
-    """Which statements to export; empty fields do not filter."""
+class StatementFilter:
+    """Which statements to show or export; empty fields do not filter."""
 
     article_ids: frozenset[int] = frozenset()
+    speaker_id: int | None = None
+    stance: str | None = None
     status: str | None = None
     verdict: str | None = None
     analyst: str | None = None
@@ -25,7 +28,7 @@ class ExportFilter:
     include_deleted: bool = False
 
 
-def _filtered(query: Select[Statement], filters: ExportFilter) -> Select[Statement]:
+def _filtered(query: Select[Any], filters: StatementFilter) -> Select[Any]:
     query = query.join(Statement.article)
     if not filters.include_deleted:
         query = query.where(Statement.deleted_at.is_(None))
@@ -33,6 +36,11 @@ def _filtered(query: Select[Statement], filters: ExportFilter) -> Select[Stateme
         query = query.where(Statement.article_id.in_(filters.article_ids))
     if filters.analyst:
         query = query.join(Statement.analyst).where(Analyst.name == filters.analyst)
+    if filters.speaker_id is not None:
+        query = query.where(Statement.speaker_id == filters.speaker_id)
+    if filters.stance:
+        stance = aliased(Label)
+        query = query.join(stance, Statement.stance_id == stance.id).where(stance.key == filters.stance)
     if filters.status or filters.verdict:
         query = query.join(Statement.claim)
     if filters.status:
@@ -86,9 +94,17 @@ class ExportService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def statement_rows(self, filters: ExportFilter | None = None) -> list[StatementRow]:
-        """The statements matching `filters`, flattened."""
-        query = _filtered(select(Statement), filters or ExportFilter())
+    def count(self, filters: StatementFilter | None = None) -> int:
+        """How many statements match `filters`."""
+        query = _filtered(select(func.count(Statement.id)).select_from(Statement), filters or StatementFilter())
+        with self._sessions() as session:
+            return session.scalar(query) or 0
+
+    def statement_rows(
+        self, filters: StatementFilter | None = None, offset: int = 0, limit: int | None = None
+    ) -> list[StatementRow]:
+        """The statements matching `filters`, flattened, in article and text order (one page if `limit`)."""
+        query = _filtered(select(Statement), filters or StatementFilter())
         query = query.options(
             selectinload(Statement.article).load_only(
                 Article.title, Article.outlet, Article.published, Article.source_file
@@ -101,5 +117,9 @@ class ExportService:
             selectinload(Statement.claim).selectinload(Claim.status),
             selectinload(Statement.claim).selectinload(Claim.verdict),
         ).order_by(Statement.article_id, Statement.start, Statement.id)
+        if offset:
+            query = query.offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
         with self._sessions() as session:
             return [_row(s) for s in session.scalars(query)]
