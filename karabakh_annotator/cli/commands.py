@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from karabakh_annotator.core.exporters.csv_export import CSV_ENCODING, write_statements_csv
+from karabakh_annotator.core.exporters.csv_export import write_statements_csv_file
 from karabakh_annotator.core.importers.files import ImportOptions, collect_files, read_article_file
 from karabakh_annotator.core.records import ImportFailure, ImportOutcome, ParsedArticle
 from karabakh_annotator.core.services import Services
@@ -143,15 +141,7 @@ def export(services: Services, args: argparse.Namespace, _out: TextIO, err: Text
     if target.is_dir():
         err.write(f"error: --out {target} is a folder\n")
         return EXIT_USAGE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding=CSV_ENCODING, newline="") as stream:
-            count = write_statements_csv(rows, stream)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    count = write_statements_csv_file(rows, target)
     err.write(f"exported {count} statements to {target}\n")
     return EXIT_OK
 

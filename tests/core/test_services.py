@@ -135,3 +135,16 @@ def test_a_failed_action_writes_nothing(services: Services, article_id: int, dat
         services.statements.edit_statement(statement.id, StatementPatch(note="ملاحظة", claim_id=4242), "rania")
     assert services.statements.get_statement(statement.id).note == ""
     assert len(_events(database)) == before
+
+
+def test_deleting_a_claim_unlinks_its_statements_and_restoring_relinks(services: Services, article_id: int) -> None:
+    first, _ = services.statements.mark_statement(article_id, 0, 5, "rania")
+    second, _ = services.statements.mark_statement(article_id, 6, 12, "rania")
+    claim, _ = services.claims.create_claim("ادعاء للتجربة", "rania", [first.id, second.id])
+    deleted, changes, unlinked = services.claims.delete_claim(claim.id, "rania")
+    assert deleted.deleted and unlinked == (first.id, second.id) and changes.statements == {first.id, second.id}
+    assert services.statements.get_statement(first.id).claim_id is None
+    assert services.claims.list_claims() == []
+    restored, _ = services.claims.restore_claim(claim.id, "rania", unlinked)
+    assert not restored.deleted
+    assert {services.statements.get_statement(s).claim_id for s in unlinked} == {claim.id}

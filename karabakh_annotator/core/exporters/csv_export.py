@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 # The column order is a contract (docs/csv-columns.md); add new columns at the end.
@@ -122,3 +125,17 @@ def read_statements_csv(stream: TextIO) -> list[Mapping[str, str]]:
     if missing:
         raise ValueError(f"not a statements export: missing columns {', '.join(missing)}")
     return [{key: restore_formula(value) for key, value in line.items()} for line in reader]
+
+
+def write_statements_csv_file(rows: Iterable[StatementRow], target: Path) -> int:
+    """Write the CSV to `target` atomically: a complete new file or the old one untouched."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding=CSV_ENCODING, newline="") as stream:
+            count = write_statements_csv(rows, stream)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count

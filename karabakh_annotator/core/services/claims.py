@@ -111,6 +111,44 @@ class ClaimService:
             session.flush()
             return ClaimEdit(claim_record(claim), Changes(claims=frozenset({claim.id})), ClaimPatch(**changed))
 
+    def delete_claim(self, claim_id: int, analyst: str) -> tuple[ClaimRecord, Changes, tuple[int, ...]]:
+        """Soft-delete a claim and unlink its statements; returns them so undo can relink."""
+        with self._sessions.begin() as session:
+            who = analyst_named(session, analyst)
+            claim = session.get(Claim, claim_id)
+            if claim is None or claim.deleted_at is not None:
+                raise ServiceError(f"no claim with id {claim_id}")
+            unlinked = tuple(sorted(s.id for s in claim.statements))
+            for statement in list(claim.statements):
+                record_event(session, who, "edit", "statement", statement.id, "claim_id", claim.id, None)
+                statement.claim = None
+            claim.deleted_at = utc_now()
+            record_event(session, who, "delete", "claim", claim.id)
+            session.flush()
+            return claim_record(claim), Changes(claims=frozenset({claim.id}), statements=frozenset(unlinked)), unlinked
+
+    def restore_claim(
+        self, claim_id: int, analyst: str, statement_ids: Iterable[int] = ()
+    ) -> tuple[ClaimRecord, Changes]:
+        """Bring back a soft-deleted claim, relinking the given statements."""
+        with self._sessions.begin() as session:
+            who = analyst_named(session, analyst)
+            claim = session.get(Claim, claim_id)
+            if claim is None:
+                raise ServiceError(f"no claim with id {claim_id}")
+            claim.deleted_at = None
+            record_event(session, who, "restore", "claim", claim.id)
+            linked = set()
+            for statement_id in statement_ids:
+                statement = session.get(Statement, statement_id)
+                if statement is None:
+                    raise ServiceError(f"no statement with id {statement_id}")
+                record_event(session, who, "edit", "statement", statement_id, "claim_id", statement.claim_id, claim.id)
+                statement.claim = claim
+                linked.add(statement_id)
+            session.flush()
+            return claim_record(claim), Changes(claims=frozenset({claim.id}), statements=frozenset(linked))
+
     def get_claim(self, claim_id: int) -> ClaimRecord:
         """One claim."""
         with self._sessions() as session:
