@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from karabakh_annotator.core.demo import demo_article
 from karabakh_annotator.core.services import Services, build_services
 from karabakh_annotator.core.storage.database import DatabaseError, open_database
 from karabakh_annotator.ui.fonts import load_fonts
@@ -55,3 +59,38 @@ def run_gui(db: str | None) -> int:
         return app.exec()
     finally:
         database.dispose()
+
+
+def run_smoke_test(db: str | None, png: Path) -> int:
+    """Bundle check: open a database offscreen, show the window, render it to `png`, exit 0.
+
+    Without `db` a temporary database is created and the demo article stored,
+    so the check exercises migrations, fonts, icons and the article view.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_application()
+    with tempfile.TemporaryDirectory(prefix="karabakh-smoke-") as scratch:
+        try:
+            database = open_database(db or str(Path(scratch) / "smoke.sqlite3"))
+        except DatabaseError as exc:
+            print(f"smoke test: {exc}", file=sys.stderr)
+            return 1
+        try:
+            services = build_services(database)
+            if not services.articles.list_articles():
+                services.articles.store_article(demo_article())
+            settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
+            window = build_main_window(services, settings, database_label=database.url)
+            window.resize(1280, 800)
+            window.show()
+            window.select_article(services.articles.list_articles()[0].id)
+            app.processEvents()
+            image = window.grab()
+            window.close()
+            if image.isNull() or not image.save(str(png)):
+                print(f"smoke test: could not render the window to {png}", file=sys.stderr)
+                return 1
+        finally:
+            database.dispose()
+    print(f"smoke test: window rendered to {png}")
+    return 0

@@ -22,8 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run a subcommand, or open the window when none is given."""
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from karabakh_annotator.app import run_gui
+        from karabakh_annotator.app import run_gui, run_smoke_test
 
+        if args.smoke_test is not None:
+            return run_smoke_test(args.db, args.smoke_test)
         return run_gui(args.db)
     _utf8_streams()
     try:

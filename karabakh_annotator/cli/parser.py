@@ -43,6 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Fact-checking workbench for Arabic news. Without a command, opens the window.",
     )
     _database_option(parser, None)
+    parser.add_argument(
+        "--smoke-test",
+        type=Path,
+        metavar="PNG",
+        help="open the window offscreen, render it to PNG and exit (checks an installed bundle)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:

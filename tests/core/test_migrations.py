@@ -16,6 +16,7 @@ from sqlalchemy import inspect, select
 from karabakh_annotator.core.services import build_services
 from karabakh_annotator.core.storage.database import (
     DB_ENV_VAR,
+    SCHEMA_HEAD,
     DatabaseError,
     alembic_config,
     open_database,
@@ -76,6 +77,10 @@ def test_every_released_schema_upgrades_with_its_data(tmp_path: Path, frozen: Pa
     with db.engine.connect() as connection:
         assert MigrationContext.configure(connection).get_current_revision() == _head()
     db.dispose()
+
+
+def test_schema_head_constant_is_the_newest_migration() -> None:
+    assert SCHEMA_HEAD == _head()
 
 
 def test_frozen_schemas_exist_for_the_head() -> None:

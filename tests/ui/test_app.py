@@ -46,3 +46,14 @@ def _temp_settings(tmp_path: Path):  # noqa: ANN202
     from PySide6.QtCore import QSettings
 
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_smoke_mode_renders_the_window_and_exits_zero(tmp_path, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    from karabakh_annotator.app import run_smoke_test
+
+    png = tmp_path / "smoke.png"
+    assert run_smoke_test(None, png) == 0
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() >= 1000

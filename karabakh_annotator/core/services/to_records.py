@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from karabakh_annotator.core.records import (
     ArticleRecord,
-    ArticleSummary,
     ClaimRecord,
     EntityRecord,
     LabelRecord,
@@ -25,19 +24,6 @@ def label_record(label: Label) -> LabelRecord:
         label.position,
         label.rating_value,
         label.retired,
-    )
-
-
-def article_summary(article: Article, statement_count: int = 0) -> ArticleSummary:
-    """An article's metadata without its text."""
-    return ArticleSummary(
-        article.id,
-        article.title,
-        article.outlet,
-        article.published,
-        article.published_raw,
-        article.source_file,
-        statement_count,
     )
 
 

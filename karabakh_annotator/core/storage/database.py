@@ -10,16 +10,22 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from karabakh_annotator.core.storage.integrity import install_integrity_checks
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest migration. Opening a database already at this revision skips
+# loading Alembic and its scripts (a third of start-up); a test keeps this
+# equal to the head of the migrations folder.
+SCHEMA_HEAD = "0003"
 
 APP_NAME = "karabakh-annotator"
 DB_ENV_VAR = "KARABAKH_ANNOTATOR_DB"
@@ -96,6 +102,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
 def alembic_config(engine: Engine | None = None) -> Config:
     """An Alembic configuration pointing at the migrations inside the package."""
+    from alembic.config import Config
+
     config = Config()
     location = resources.files("karabakh_annotator.core.storage") / "migrations"
     config.set_main_option("script_location", str(location))
@@ -112,7 +120,25 @@ def _read_only_engine(engine: Engine, sqlite_path: Path | None) -> Engine:
     return create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
 
 
+def _current_revision(engine: Engine) -> str | None:
+    """The stamped revision, read with plain SQL (None when there is none)."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def _migrate(engine: Engine, sqlite_path: Path | None, where: str) -> None:
+    looker = _read_only_engine(engine, sqlite_path)
+    try:
+        if _current_revision(looker) == SCHEMA_HEAD:
+            return
+    finally:
+        if looker is not engine:
+            looker.dispose()
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     config = alembic_config(engine)
     script = ScriptDirectory.from_config(config)
     known = {rev.revision for rev in script.walk_revisions()}
@@ -143,6 +169,8 @@ def _upgrade(engine: Engine, config: Config) -> None:
     PRAGMA that only takes effect outside a transaction) and the whole
     database is checked for broken references before the commit.
     """
+    from alembic import command
+
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
