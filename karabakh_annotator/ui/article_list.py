@@ -153,6 +153,30 @@ class ArticleListModel(QAbstractTableModel):
         return "\n".join(parts)
 
 
+class ArticleFilterProxy(QSortFilterProxyModel):
+    """Sorts by raw values and keeps the rows that pass the outlet and id filters."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._outlet: str | None = None
+        self._ids: frozenset[int] | None = None
+
+    def set_filters(self, outlet: str | None, article_ids: frozenset[int] | None) -> None:
+        """Only `outlet`'s articles (None: all) among `article_ids` (None: all)."""
+        self._outlet, self._ids = outlet, article_ids
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 (Qt override)
+        model = self.sourceModel()
+        if not isinstance(model, ArticleListModel):
+            return True
+        article = model.article_at(source_row)
+        if self._outlet is not None and article.outlet != self._outlet:
+            return False
+        return self._ids is None or article.id in self._ids
+
+
 class ArticleListView(QTreeView):
     """A flat, sortable list of articles that reports which one is current."""
 
@@ -161,9 +185,8 @@ class ArticleListView(QTreeView):
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._source = model
-        self._proxy = QSortFilterProxyModel(self)
+        self._proxy = ArticleFilterProxy(self)
         self._proxy.setSourceModel(model)
-        self._proxy.setSortRole(SORT_ROLE)
         self.setModel(self._proxy)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
@@ -177,7 +200,17 @@ class ArticleListView(QTreeView):
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (Column.OUTLET, Column.DATE, Column.STATEMENTS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Size columns from the first rows only: measuring 10,000 rows slowed start-up.
+        header.setResizeContentsPrecision(200)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    def set_filters(self, outlet: str | None = None, article_ids: frozenset[int] | None = None) -> None:
+        """Show only matching articles (see ArticleFilterProxy)."""
+        self._proxy.set_filters(outlet, article_ids)
+
+    def visible_article_ids(self) -> list[int]:
+        """Ids of the rows shown, top to bottom."""
+        return [self._proxy.index(row, 0).data(ARTICLE_ROLE).id for row in range(self._proxy.rowCount())]
 
     def select_article(self, article_id: int) -> bool:
         """Make `article_id` the current, selected row; False if it is not listed."""
@@ -185,6 +218,8 @@ class ArticleListView(QTreeView):
         if row is None:
             return False
         index = self._proxy.mapFromSource(self._source.index(row, 0))
+        if not index.isValid():
+            return False
         self.setCurrentIndex(index)
         self.scrollTo(index)
         return True

@@ -18,7 +18,7 @@ from karabakh_annotator.core.records import (
 from karabakh_annotator.core.services.article_store import store_batch
 from karabakh_annotator.core.services.to_records import article_record
 from karabakh_annotator.core.services.unit_of_work import ServiceError
-from karabakh_annotator.core.storage.models import Article, Statement
+from karabakh_annotator.core.storage.models import Article, Claim, Label, Statement
 from karabakh_annotator.core.storage.search import SearchIndex
 
 ProgressCallback = Callable[[int, ImportOutcome], None]
@@ -94,6 +94,24 @@ class ArticleService:
         )
         with self._sessions() as session:
             return [ArticleSummary(*row) for row in session.execute(query)]
+
+    def outlets(self) -> list[str]:
+        """The distinct outlets, alphabetically."""
+        with self._sessions() as session:
+            rows = session.scalars(select(Article.outlet).where(Article.outlet.is_not(None)).distinct())
+            return sorted(outlet for outlet in rows if outlet)
+
+    def article_ids_with_status(self, status: str) -> frozenset[int]:
+        """Articles with a live statement whose claim is in workflow status `status`."""
+        query = (
+            select(Statement.article_id)
+            .join(Claim, Statement.claim_id == Claim.id)
+            .join(Label, Claim.status_id == Label.id)
+            .where(Label.key == status, Statement.deleted_at.is_(None))
+            .distinct()
+        )
+        with self._sessions() as session:
+            return frozenset(session.scalars(query))
 
     def get_article(self, article_id: int) -> ArticleRecord:
         """One article with its text."""
