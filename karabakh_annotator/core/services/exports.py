@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from karabakh_annotator.core.exporters.csv_export import StatementRow
+from karabakh_annotator.core.labels import LabelSet
 from karabakh_annotator.core.storage.models import Analyst, Article, Claim, Label, Statement
 
 
@@ -28,31 +29,37 @@ class StatementFilter:
     include_deleted: bool = False
 
 
+def _label_id(label_set: LabelSet, key: str) -> Any:
+    return select(Label.id).where(Label.label_set == label_set.value, Label.key == key).scalar_subquery()
+
+
 def _filtered(query: Select[Any], filters: StatementFilter) -> Select[Any]:
-    query = query.join(Statement.article)
+    # Filters compare ids found by subquery rather than joining label rows,
+    # so SQLite can start from the selective index (claims by status, say).
     if not filters.include_deleted:
         query = query.where(Statement.deleted_at.is_(None))
     if filters.article_ids:
         query = query.where(Statement.article_id.in_(filters.article_ids))
     if filters.analyst:
-        query = query.join(Statement.analyst).where(Analyst.name == filters.analyst)
+        query = query.where(Statement.analyst_id == select(Analyst.id).where(Analyst.name == filters.analyst).scalar_subquery())
     if filters.speaker_id is not None:
         query = query.where(Statement.speaker_id == filters.speaker_id)
     if filters.stance:
-        stance = aliased(Label)
-        query = query.join(stance, Statement.stance_id == stance.id).where(stance.key == filters.stance)
-    if filters.status or filters.verdict:
-        query = query.join(Statement.claim)
+        query = query.where(Statement.stance_id == _label_id(LabelSet.REPORTING_STANCE, filters.stance))
+    claims = select(Claim.id)
     if filters.status:
-        status = aliased(Label)
-        query = query.join(status, Claim.status_id == status.id).where(status.key == filters.status)
+        claims = claims.where(Claim.status_id == _label_id(LabelSet.WORKFLOW_STATUS, filters.status))
     if filters.verdict:
-        verdict = aliased(Label)
-        query = query.join(verdict, Claim.verdict_id == verdict.id).where(verdict.key == filters.verdict)
-    if filters.published_from:
-        query = query.where(Article.published >= filters.published_from)
-    if filters.published_to:
-        query = query.where(Article.published <= filters.published_to)
+        claims = claims.where(Claim.verdict_id == _label_id(LabelSet.VERDICT, filters.verdict))
+    if filters.status or filters.verdict:
+        query = query.where(Statement.claim_id.in_(claims))
+    if filters.published_from or filters.published_to:
+        articles = select(Article.id)
+        if filters.published_from:
+            articles = articles.where(Article.published >= filters.published_from)
+        if filters.published_to:
+            articles = articles.where(Article.published <= filters.published_to)
+        query = query.where(Statement.article_id.in_(articles))
     return query
 
 
