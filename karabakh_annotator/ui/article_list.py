@@ -164,8 +164,14 @@ class ArticleFilterProxy(QSortFilterProxyModel):
 
     def set_filters(self, outlet: str | None, article_ids: frozenset[int] | None) -> None:
         """Only `outlet`'s articles (None: all) among `article_ids` (None: all)."""
-        self._outlet, self._ids = outlet, article_ids
-        self.invalidateFilter()
+        # Qt 6.9+ replaces invalidateFilter() with begin/endFilterChange().
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self._outlet, self._ids = outlet, article_ids
+            self.endFilterChange()
+        else:
+            self._outlet, self._ids = outlet, article_ids
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 (Qt override)
         model = self.sourceModel()

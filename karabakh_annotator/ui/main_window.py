@@ -1,39 +1,50 @@
-"""The main window: article list on the left, the article on the right, counts below."""
+"""The workspace: articles on the left, the article in the middle, claims on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QFont
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QUndoStack
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from karabakh_annotator.core.labels import LabelSet
+from karabakh_annotator.core.records import Changes, EntityRecord
 from karabakh_annotator.core.services import Services
-from karabakh_annotator.ui.actions import SEPARATOR, ActionSpec, build_actions, fill_menus, fill_toolbar
+from karabakh_annotator.core.services.patches import ClaimPatch, StatementPatch
+from karabakh_annotator.core.services.unit_of_work import ServiceError
+from karabakh_annotator.ui.actions import build_actions, fill_menus, fill_toolbar
+from karabakh_annotator.ui.article_filters import ArticleFilterBar
 from karabakh_annotator.ui.article_list import ArticleListModel, ArticleListView
 from karabakh_annotator.ui.article_view import ArticleView
+from karabakh_annotator.ui.claims_panel.panel import ClaimsPanel
+from karabakh_annotator.ui.dialogs.export_dialog import export_csv
+from karabakh_annotator.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog, open_demo
+from karabakh_annotator.ui.dialogs.import_dialog import choose_import_paths, paths_from_mime, start_import
+from karabakh_annotator.ui.dialogs.label_editor import LabelEditorDialog
 from karabakh_annotator.ui.fonts import arabic_font
 from karabakh_annotator.ui.statement_colors import StatementColors
-
-WINDOW_TITLE = "Karabakh Annotator"
-LIST_POINT_SIZE = 11
-
-ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("reload", "&Reload Articles", "F5", "fa5s.sync-alt", "reload", "Read the article list again"),
-    ActionSpec("quit", "&Quit", "Ctrl+Q", "fa5s.sign-out-alt", "close", "Close the window"),
+from karabakh_annotator.ui.undo_commands import (
+    CreateClaimCommand,
+    DeleteStatementCommand,
+    EditClaimCommand,
+    EditStatementCommand,
+    MarkStatementCommand,
+    ResizeStatementCommand,
 )
-MENUS: dict[str, tuple[str, ...]] = {
-    "&File": ("reload", SEPARATOR, "quit"),
-}
-TOOLBAR: tuple[str, ...] = ("reload",)
+from karabakh_annotator.ui.workspace_actions import ACTIONS, MENUS, TOOLBAR, WINDOW_TITLE
+from karabakh_annotator.ui.workspace_settings import WorkspaceSettings
+
+LIST_POINT_SIZE = 11
 
 EMPTY_DATABASE_MESSAGE = (
     "<p style='font-size: 13pt'>No articles yet.</p>"
-    "<p>Import with <code>karabakh-annotator import FOLDER</code></p>"
+    "<p>Import files or a folder (File ▸ Import, Ctrl+I), or drop them on this window.</p>"
 )
 NO_SELECTION_MESSAGE = "<p>Select an article on the left to read it.</p>"
 
-_SETTINGS_GEOMETRY = "main_window/geometry"
-_SETTINGS_STATE = "main_window/state"
-_SETTINGS_SPLITTER = "main_window/splitter"
+__all__ = ["EMPTY_DATABASE_MESSAGE", "NO_SELECTION_MESSAGE", "WINDOW_TITLE", "MainWindow"]
 
 
 def _plural(count: int, noun: str) -> str:
@@ -49,7 +60,10 @@ def _explicit(font: QFont) -> QFont:
 
 
 class MainWindow(QMainWindow):
-    """Thin shell: asks the services for data and hands plain records to the widgets."""
+    """Thin shell: reads through the services, edits through undoable commands."""
+
+    sig_changes = Signal(object)  # Changes, after every edit, import or undo
+    sig_open_database_requested = Signal(str)
 
     def __init__(
         self,
@@ -61,24 +75,38 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._services = services
-        self._settings = settings
+        self._settings = WorkspaceSettings(settings)
+        self._arabic_family = arabic_family
         self._colors = StatementColors.from_labels(services.labels)
+        self._import_runner: object | None = None
+        self.undo_stack = QUndoStack(self)
         self.setWindowTitle(f"{WINDOW_TITLE} — {database_label}" if database_label else WINDOW_TITLE)
+        self.setAcceptDrops(True)
 
+        self.filter_bar = ArticleFilterBar()
         self._article_model = ArticleListModel(self)
         self.article_list = ArticleListView(self._article_model)
         # Titles and outlets are Arabic: read them in the same face as the article.
         self.article_list.setFont(arabic_font(arabic_family, LIST_POINT_SIZE))
         self.article_list.header().setFont(_explicit(self.font()))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter_bar)
+        left_layout.addWidget(self.article_list)
+
         self.article_view = ArticleView(arabic_family)
+        self.claims_panel = ClaimsPanel(services, arabic_family, analysts=[self.analyst])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.article_list)
-        self.splitter.addWidget(self.article_view)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([520, 760])
+        # Explicit minimum widths: the panes' own hints add up to more than a
+        # small screen; below their hints they squeeze (combos elide) instead.
+        for widget, stretch, minimum in ((left, 2, 160), (self.article_view, 4, 260), (self.claims_panel, 3, 260)):
+            widget.setMinimumWidth(minimum)
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        self.splitter.setSizes([360, 620, 520])
         self.setCentralWidget(self.splitter)
 
         self.actions_by_id = build_actions(ACTIONS, self)
@@ -89,71 +117,335 @@ class MainWindow(QMainWindow):
         fill_toolbar(toolbar, TOOLBAR, self.actions_by_id)
 
         self.counts_label = QLabel()
+        self.analyst_label = QLabel()
+        self.statusBar().addPermanentWidget(self.analyst_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         if database_label:
             self.statusBar().addWidget(QLabel(database_label))
 
-        self.article_list.sig_article_selected.connect(self._on_article_list_article_selected)
+        self._connect()
         self._restore_layout()
+        self._refresh_labels()
         self.reload()
+        self._update_action_states()
 
-    # -- actions -----------------------------------------------------------------
+    # -- wiring ------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        self.article_list.sig_article_selected.connect(self._on_article_list_article_selected)
+        self.filter_bar.sig_filters_changed.connect(self._on_filter_bar_filters_changed)
+        self.article_view.sig_statement_clicked.connect(self._on_article_view_statement_clicked)
+        self.article_view.sig_selection_changed.connect(self._on_article_view_selection_changed)
+        self.article_view.sig_point_size_changed.connect(self._settings.set_point_size)
+        panel = self.claims_panel
+        panel.sig_statement_selected.connect(self._on_claims_panel_statement_selected)
+        panel.sig_statement_edit_requested.connect(self._on_claims_panel_statement_edit_requested)
+        panel.sig_claim_edit_requested.connect(self._on_claims_panel_claim_edit_requested)
+        panel.sig_claim_create_requested.connect(self._on_claims_panel_claim_create_requested)
+        panel.sig_entity_create_requested.connect(self._on_claims_panel_entity_create_requested)
+        self.undo_stack.canUndoChanged.connect(self._update_action_states)
+        self.undo_stack.canRedoChanged.connect(self._update_action_states)
+        self.undo_stack.indexChanged.connect(self._update_action_states)
+        self.sig_changes.connect(self._on_changes)
+
+    # -- reading -----------------------------------------------------------------
+
+    @property
+    def analyst(self) -> str:
+        """Who is annotating (recorded on every statement and event)."""
+        return self._settings.analyst()
 
     def reload(self) -> None:
         """Read the article list again, keeping the current article if it is still there."""
         current = self.article_view.article_id()
-        articles = self._services.articles.list_articles()
-        self._article_model.set_articles(articles)
+        self._article_model.set_articles(self._services.articles.list_articles())
+        self.filter_bar.set_choices(
+            self._services.articles.outlets(), self._services.labels.labels(LabelSet.WORKFLOW_STATUS)
+        )
+        self._apply_article_filters()
         self._update_counts()
         # A model reset clears the selection without a signal; selecting again emits one.
         if current is None or not self.article_list.select_article(current):
             self._on_article_list_article_selected(None)
 
     def select_article(self, article_id: int) -> bool:
-        """Select and show one article; False if it is not in the list."""
+        """Select and show one article; False if it is not in the (filtered) list."""
         return self.article_list.select_article(article_id)
 
-    # -- slots ---------------------------------------------------------------------
+    def _show_article(self, article_id: int, statement_id: int | None = None) -> None:
+        article = self._services.articles.get_article(article_id)
+        statements = self._services.statements.statements_for_article(article_id)
+        self.article_view.show_article(article, statements, self._colors)
+        self.claims_panel.show_article(article_id)
+        if statement_id is not None:
+            self.article_view.select_statement(statement_id)
+
+    def _refresh_labels(self) -> None:
+        self._colors = StatementColors.from_labels(self._services.labels)
+        self.article_view.set_labels(
+            self._services.labels.labels(LabelSet.VERDICT), self._services.labels.labels(LabelSet.WORKFLOW_STATUS)
+        )
+
+    def _apply_article_filters(self) -> None:
+        query, status = self.filter_bar.query(), self.filter_bar.status()
+        ids: frozenset[int] | None = None
+        if query:
+            ids = frozenset(hit.article_id for hit in self._services.search.search(query, limit=10_000))
+        if status:
+            with_status = self._services.articles.article_ids_with_status(status)
+            ids = with_status if ids is None else ids & with_status
+        self.article_list.set_filters(self.filter_bar.outlet(), ids)
+
+    # -- editing: every edit is an undoable command calling a service -------------
+
+    def _push(self, make: Callable[..., object], *args: object, **kwargs: object) -> object:
+        command = make(
+            self._services, *args, analyst=self.analyst, on_changes=self.sig_changes.emit, on_error=self._show_error, **kwargs
+        )
+        self.undo_stack.push(command)  # type: ignore[arg-type]
+        return command
+
+    def mark_statement(self) -> None:
+        """Mark the selected text (snapped to whole words) as a statement."""
+        article_id, span = self.article_view.article_id(), self.article_view.selected_span()
+        if article_id is None or span is None or span[0] == span[1]:
+            self.statusBar().showMessage("Select some text in the article first.", 4000)
+            return
+        command = self._push(MarkStatementCommand, article_id, *span)
+        statement_id = getattr(command, "statement_id", None)
+        if statement_id is not None:
+            self.claims_panel.select_statement(statement_id)
+
+    def resize_statement(self) -> None:
+        """Give the current statement the span of the text selection."""
+        statement_id, span = self.article_view.current_statement_id(), self.article_view.selected_span()
+        if statement_id is None or span is None or span[0] == span[1]:
+            self.statusBar().showMessage("Select a statement, then the text it should cover.", 4000)
+            return
+        self._push(ResizeStatementCommand, statement_id, *span)
+
+    def delete_statement(self) -> None:
+        """Delete the current statement (undo brings it back)."""
+        statement_id = self.claims_panel.selected_statement_id() or self.article_view.current_statement_id()
+        if statement_id is not None:
+            self._push(DeleteStatementCommand, statement_id)
+
+    def _on_claims_panel_statement_edit_requested(self, statement_id: int, patch: StatementPatch) -> None:
+        self._push(EditStatementCommand, statement_id, patch)
+
+    def _on_claims_panel_claim_edit_requested(self, claim_id: int, patch: ClaimPatch) -> None:
+        self._push(EditClaimCommand, claim_id, patch)
+
+    def _on_claims_panel_claim_create_requested(self, statement_id: int, summary: str) -> None:
+        self._push(CreateClaimCommand, summary, [statement_id])
+
+    def _on_claims_panel_entity_create_requested(self, name: str) -> None:
+        # Creating a speaker is a reference-data edit, committed at once and
+        # not undone with statement edits (the entity may already be in use).
+        try:
+            entity, changes = self._services.entities.create_entity(name, self.analyst)
+        except ServiceError as exc:
+            self._show_error(exc)
+            return
+        self.claims_panel.entity_created(entity)
+        self.sig_changes.emit(changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.labels:
+            self._refresh_labels()
+        for summary in self._services.articles.article_summaries(changes.articles):
+            self._article_model.update_article(summary)
+        current = self.article_view.article_id()
+        if current is not None and (current in changes.articles or changes.claims or changes.entities):
+            self._show_article(current, self.article_view.current_statement_id())
+        self.claims_panel.apply_changes(changes)
+        self._update_counts()
+
+    def _show_error(self, error: Exception) -> None:
+        QMessageBox.warning(self, WINDOW_TITLE, str(error))
+
+    # -- selection sync ---------------------------------------------------------------
 
     def _on_article_list_article_selected(self, article_id: int | None) -> None:
         if article_id is None:
             empty = self._article_model.rowCount() == 0
             self.article_view.show_placeholder(EMPTY_DATABASE_MESSAGE if empty else NO_SELECTION_MESSAGE)
+            self.claims_panel.show_article(None)
             return
         self._show_article(article_id)
 
-    def _show_article(self, article_id: int) -> None:
-        article = self._services.articles.get_article(article_id)
-        statements = self._services.statements.statements_for_article(article_id)
-        self.article_view.show_article(article, statements, self._colors)
+    def _on_article_view_statement_clicked(self, statement_id: int) -> None:
+        self.claims_panel.select_statement(statement_id)
 
-    # -- state -----------------------------------------------------------------------
+    def _on_claims_panel_statement_selected(self, statement_id: int) -> None:
+        article_id = self._services.statements.get_statement(statement_id).article_id
+        if article_id != self.article_view.article_id():
+            self.article_list.select_article(article_id) or self._show_article(article_id)
+        self.article_view.select_statement(statement_id)
+
+    def _on_article_view_selection_changed(self, _has_selection: bool) -> None:
+        self._update_action_states()
+
+    def _on_filter_bar_filters_changed(self) -> None:
+        self._apply_article_filters()
+        if self.article_list.selected_article_id() is None:
+            self._on_article_list_article_selected(None)
+
+    # -- navigation ---------------------------------------------------------------------
+
+    def next_article(self, step: int = 1) -> None:
+        """Move to the next (or, with -1, previous) article in the list."""
+        ids = self.article_list.visible_article_ids()
+        if not ids:
+            return
+        current = self.article_view.article_id()
+        index = ids.index(current) + step if current in ids else 0
+        self.article_list.select_article(ids[max(0, min(index, len(ids) - 1))])
+
+    def previous_article(self) -> None:
+        """Move to the previous article in the list."""
+        self.next_article(-1)
+
+    def focus_search(self) -> None:
+        """Put the cursor in the article search box."""
+        self.filter_bar.search_box.setFocus()
+        self.filter_bar.search_box.selectAll()
+
+    # -- files, dialogs, settings ----------------------------------------------------------
+
+    def import_files(self, folder: bool = False) -> None:
+        """Choose files (or a folder) and import them with progress."""
+        paths = choose_import_paths(self, folder=folder)
+        if paths:
+            self.import_paths(paths)
+
+    def import_folder(self) -> None:
+        """Choose a folder and import it with progress."""
+        self.import_files(folder=True)
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files and folders in the background; the list refreshes when done."""
+        runner = start_import(self, self._services, paths, self._arabic_family)
+        runner.sig_finished.connect(self._on_import_finished)
+        self._import_runner = runner
+
+    def _on_import_finished(self, summary: object) -> None:
+        self.reload()
+        changes = getattr(summary, "changes", None)
+        if isinstance(changes, Changes) and changes.articles and self.article_view.article_id() is None:
+            self.article_list.select_article(min(changes.articles))
+
+    def export_csv(self) -> None:
+        """Export the statements the claims panel currently lists."""
+        export_csv(self, self._services, self.claims_panel.current_filter())
+
+    def edit_labels(self) -> None:
+        """Open the label sets editor."""
+        dialog = LabelEditorDialog(self._services, self.analyst, self, arabic_family=self._arabic_family)
+        dialog.sig_labels_changed.connect(lambda: self.sig_changes.emit(Changes(labels=True)))
+        dialog.exec()
+
+    def set_analyst_name(self) -> None:
+        """Ask who is annotating; later statements and events carry this name."""
+        name, ok = QInputDialog.getText(self, WINDOW_TITLE, "Analyst name:", text=self.analyst)
+        if ok and name.strip():
+            self._settings.set_analyst(name.strip())
+            self.claims_panel.add_analyst(name.strip())
+            self._update_counts()
+
+    def open_database(self) -> None:
+        """Choose another database file; the application reopens on it."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, "Open Database", "", "Annotation databases (*.sqlite3 *.db);;All files (*)")
+        if path:
+            self.sig_open_database_requested.emit(path)
+            self.close()
+
+    def offer_first_run(self) -> None:
+        """On an empty database: import a folder, open the demo article, or start empty."""
+        if self._article_model.rowCount():
+            return
+        choice = FirstRunDialog(self, self._arabic_family).ask()
+        if choice is FirstRunChoice.IMPORT_FOLDER:
+            self.import_folder()
+        elif choice is FirstRunChoice.OPEN_DEMO:
+            article_id = open_demo(self._services)
+            self.reload()
+            self.select_article(article_id)
+
+    def zoom_in(self) -> None:
+        """Larger article text."""
+        self.article_view.zoom_in()
+
+    def zoom_out(self) -> None:
+        """Smaller article text."""
+        self.article_view.zoom_out()
+
+    def undo(self) -> None:
+        """Undo the last edit."""
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Redo the last undone edit."""
+        self.undo_stack.redo()
+
+    def select_next_statement(self) -> None:
+        """The next statement in the claims panel."""
+        self.claims_panel.select_next()
+
+    def select_previous_statement(self) -> None:
+        """The previous statement in the claims panel."""
+        self.claims_panel.select_previous()
+
+    # -- drag and drop -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        paths = paths_from_mime(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def _update_action_states(self) -> None:
+        actions = self.actions_by_id
+        actions["undo"].setEnabled(self.undo_stack.canUndo())
+        actions["redo"].setEnabled(self.undo_stack.canRedo())
+        actions["undo"].setText(f"&Undo {self.undo_stack.undoText()}".rstrip())
+        actions["redo"].setText(f"&Redo {self.undo_stack.redoText()}".rstrip())
 
     def _update_counts(self) -> None:
         articles = self._article_model.articles()
         statements = sum(article.statement_count for article in articles)
         self.counts_label.setText(f"{_plural(len(articles), 'article')} · {_plural(statements, 'statement')}")
+        self.analyst_label.setText(f"Analyst: {self.analyst}")
 
     def _restore_layout(self) -> None:
-        geometry = self._settings.value(_SETTINGS_GEOMETRY)
+        geometry, state, splitter = self._settings.layout()
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
-        state = self._settings.value(_SETTINGS_STATE)
+            self.resize(1400, 860)
         if state is not None:
             self.restoreState(state)
-        splitter = self._settings.value(_SETTINGS_SPLITTER)
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        size = self._settings.point_size()
+        if size is not None:
+            self.article_view.set_point_size(size)
 
     def save_layout(self) -> None:
-        """Remember window geometry, toolbar state and splitter sizes."""
-        self._settings.setValue(_SETTINGS_GEOMETRY, self.saveGeometry())
-        self._settings.setValue(_SETTINGS_STATE, self.saveState())
-        self._settings.setValue(_SETTINGS_SPLITTER, self.splitter.saveState())
-        self._settings.sync()
+        """Remember window geometry, toolbar state, splitter sizes and zoom."""
+        self._settings.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        runner = self._import_runner
+        if runner is not None and hasattr(runner, "shutdown"):
+            runner.shutdown()
         self.save_layout()
         super().closeEvent(event)

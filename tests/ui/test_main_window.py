@@ -40,7 +40,7 @@ def _selected(text: QTextEdit, start: int, end: int) -> str:
 def test_empty_database_shows_import_hint(qtbot, services, settings, arabic_family) -> None:
     window = _window(qtbot, services, settings, arabic_family)
     assert window.article_view.is_showing_placeholder()
-    assert "karabakh-annotator import FOLDER" in window.article_view.placeholder_text()
+    assert "Import files or a folder" in window.article_view.placeholder_text()
     assert window.counts_label.text() == "0 articles · 0 statements"
 
 
@@ -150,13 +150,13 @@ def test_reload_picks_up_new_statements(qtbot, services, settings, arabic_family
 
 def test_geometry_and_splitter_are_remembered(qtbot, services, settings, arabic_family) -> None:
     first = _window(qtbot, services, settings, arabic_family)
-    first.resize(720, 520)
+    first.resize(760, 640)
     first.show()
-    first.splitter.setSizes([300, 700])
+    first.splitter.setSizes([200, 300, 260])
     sizes = first.splitter.sizes()
     first.close()
 
     second = _window(qtbot, services, settings, arabic_family)
     second.show()
-    assert (second.width(), second.height()) == (720, 520)
+    assert (second.width(), second.height()) == (760, 640)
     assert second.splitter.sizes() == sizes

@@ -72,12 +72,21 @@ class ArticleService:
 
     def list_articles(self) -> list[ArticleSummary]:
         """Every article with its count of live statements, in import order."""
+        return self._summaries(None)
+
+    def article_summaries(self, article_ids: Iterable[int]) -> list[ArticleSummary]:
+        """The summaries of some articles (to refresh their rows after an edit)."""
+        return self._summaries(frozenset(article_ids))
+
+    def _summaries(self, article_ids: frozenset[int] | None) -> list[ArticleSummary]:
         counts = (
             select(Statement.article_id, func.count(Statement.id).label("n"))
             .where(Statement.deleted_at.is_(None))
             .group_by(Statement.article_id)
-            .subquery()
         )
+        if article_ids is not None:
+            counts = counts.where(Statement.article_id.in_(article_ids))
+        counted = counts.subquery()
         # Plain columns, not ORM entities: ten times faster over 10,000 articles.
         query = (
             select(
@@ -87,11 +96,13 @@ class ArticleService:
                 Article.published,
                 Article.published_raw,
                 Article.source_file,
-                func.coalesce(counts.c.n, 0),
+                func.coalesce(counted.c.n, 0),
             )
-            .outerjoin(counts, counts.c.article_id == Article.id)
+            .outerjoin(counted, counted.c.article_id == Article.id)
             .order_by(Article.id)
         )
+        if article_ids is not None:
+            query = query.where(Article.id.in_(article_ids))
         with self._sessions() as session:
             return [ArticleSummary(*row) for row in session.execute(query)]
 

@@ -7,7 +7,7 @@ import enum
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from karabakh_annotator.core.labels import LabelSet
 from karabakh_annotator.core.records import EntityRecord
@@ -33,7 +33,8 @@ def _combo(name: str, tip: str) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(f"filter_{name}")
     combo.setToolTip(tip)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    # Fixed short width: label names are long, and the panel must fit a laptop screen.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(8)
     return combo
 
@@ -56,22 +57,24 @@ class FilterBar(QWidget):
         self.analyst = _combo("analyst", "Only statements marked by this analyst")
         for combo in (self.speaker, self.status, self.verdict, self.stance, self.analyst):
             combo.addItem(ANY, None)
-        layout = QHBoxLayout(self)
+        # Two rows of three: one row of six was wider than a laptop's third of a screen.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for text, combo in (
+        for position, (text, combo) in enumerate((
             ("&Show", self.scope),
             ("S&peaker", self.speaker),
             ("Stat&us", self.status),
             ("&Verdict", self.verdict),
             ("Stan&ce", self.stance),
             ("Anal&yst", self.analyst),
-        ):
+        )):
             label = QLabel(text)
             label.setBuddy(combo)
-            layout.addWidget(label)
-            layout.addWidget(combo)
+            row, column = divmod(position, 3)
+            layout.addWidget(label, row, column * 2)
+            layout.addWidget(combo, row, column * 2 + 1)
+            layout.setColumnStretch(column * 2 + 1, 1)
             combo.currentIndexChanged.connect(self._on_combo_changed)
-        layout.addStretch(1)
 
     # -- choices -------------------------------------------------------------
 

@@ -1,0 +1,39 @@
+"""Every command of the workspace, declared once: menus and the toolbar list them by id."""
+
+from __future__ import annotations
+
+from karabakh_annotator.ui.actions import SEPARATOR, ActionSpec
+
+WINDOW_TITLE = "Karabakh Annotator"
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("import_files", "&Import Files…", "Ctrl+I", "fa5s.file-import", "import_files", "Import article files"),
+    ActionSpec("import_folder", "Import &Folder…", "Ctrl+Shift+I", "fa5s.folder-open", "import_folder", "Import a folder"),
+    ActionSpec("export_csv", "&Export CSV…", "Ctrl+E", "fa5s.file-csv", "export_csv", "Export the listed statements"),
+    ActionSpec("open_database", "&Open Database…", "Ctrl+Shift+O", "fa5s.database", "open_database", "Open another database"),
+    ActionSpec("reload", "&Reload Articles", "F5", "fa5s.sync-alt", "reload", "Read the article list again"),
+    ActionSpec("quit", "&Quit", "Ctrl+Q", "fa5s.sign-out-alt", "close", "Close the window"),
+    ActionSpec("undo", "&Undo", "Ctrl+Z", "fa5s.undo", "undo", "Undo the last edit"),
+    ActionSpec("redo", "&Redo", "Ctrl+Shift+Z", "fa5s.redo", "redo", "Redo the last undone edit"),
+    ActionSpec("mark", "&Mark Statement", "Ctrl+M", "fa5s.highlighter", "mark_statement", "Mark the selected text"),
+    ActionSpec("resize", "Set Span to &Selection", "Ctrl+R", "fa5s.arrows-alt-h", "resize_statement",
+               "Make the current statement cover the selected text"),
+    ActionSpec("delete", "&Delete Statement", "Ctrl+Delete", "fa5s.trash-alt", "delete_statement",
+               "Delete the current statement (undo brings it back)"),
+    ActionSpec("find", "&Find Articles", "Ctrl+F", "fa5s.search", "focus_search", "Search the articles"),
+    ActionSpec("next_statement", "Next Statement", "Alt+Down", "fa5s.arrow-down", "select_next_statement"),
+    ActionSpec("previous_statement", "Previous Statement", "Alt+Up", "fa5s.arrow-up", "select_previous_statement"),
+    ActionSpec("next_article", "Next Article", "Ctrl+PgDown", "fa5s.angle-double-down", "next_article"),
+    ActionSpec("previous_article", "Previous Article", "Ctrl+PgUp", "fa5s.angle-double-up", "previous_article"),
+    ActionSpec("zoom_in", "Zoom &In", "Ctrl++", "fa5s.search-plus", "zoom_in", "Larger article text"),
+    ActionSpec("zoom_out", "Zoom &Out", "Ctrl+-", "fa5s.search-minus", "zoom_out", "Smaller article text"),
+    ActionSpec("labels", "&Label Sets…", "Ctrl+Shift+L", "fa5s.tags", "edit_labels", "Edit verdicts, statuses and other labels"),
+    ActionSpec("analyst", "&Analyst Name…", None, "fa5s.user", "set_analyst_name", "Who is annotating"),
+)
+MENUS: dict[str, tuple[str, ...]] = {
+    "&File": ("import_files", "import_folder", "export_csv", SEPARATOR, "open_database", "reload", SEPARATOR, "quit"),
+    "&Edit": ("undo", "redo", SEPARATOR, "mark", "resize", "delete", SEPARATOR, "find"),
+    "&View": ("next_statement", "previous_statement", "next_article", "previous_article", SEPARATOR, "zoom_in", "zoom_out"),
+    "&Settings": ("labels", "analyst"),
+}
+TOOLBAR: tuple[str, ...] = ("import_files", "export_csv", SEPARATOR, "undo", "redo", SEPARATOR, "mark", "delete")
