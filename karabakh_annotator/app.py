@@ -46,19 +46,33 @@ def build_main_window(
 
 
 def run_gui(db: str | None) -> int:
-    """Open the database named by `db` (None: the default) in the main window; the exit code."""
+    """Open the database named by `db` (None: the default) in the main window; the exit code.
+
+    File ▸ Open Database closes the window and reopens the application on
+    the chosen file, which goes first in the recent databases.
+    """
     app = create_application()
-    try:
-        database = open_database(db)
-    except DatabaseError as exc:
-        QMessageBox.critical(None, WINDOW_TITLE, str(exc))
-        return 1
-    try:
-        window = build_main_window(build_services(database), database_label=database.url)
-        window.show()
-        return app.exec()
-    finally:
-        database.dispose()
+    family = load_fonts()
+    exit_code = 0
+    while True:
+        try:
+            database = open_database(db)
+        except DatabaseError as exc:
+            QMessageBox.critical(None, WINDOW_TITLE, str(exc))
+            return 1
+        requested: list[str] = []
+        try:
+            window = build_main_window(build_services(database), arabic_family=family, database_label=database.url)
+            window.remember_database(database.url)
+            window.sig_open_database_requested.connect(requested.append)
+            window.show()
+            window.offer_first_run()
+            exit_code = app.exec()
+        finally:
+            database.dispose()
+        if not requested:
+            return exit_code
+        db = requested[-1]
 
 
 def run_smoke_test(db: str | None, png: Path) -> int:

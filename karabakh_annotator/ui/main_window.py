@@ -362,6 +362,10 @@ class MainWindow(QMainWindow):
             self.sig_open_database_requested.emit(path)
             self.close()
 
+    def remember_database(self, url: str) -> None:
+        """Record the open database first in the recent list."""
+        self._settings.add_recent_database(url)
+
     def offer_first_run(self) -> None:
         """On an empty database: import a folder, open the demo article, or start empty."""
         if self._article_model.rowCount():

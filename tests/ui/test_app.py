@@ -35,10 +35,23 @@ def test_run_gui_opens_the_window_and_returns_the_loop_exit_code(
         window.close()
         return 0
 
+    from karabakh_annotator.ui import main_window as main_window_module
+    from karabakh_annotator.ui.dialogs.first_run import FirstRunChoice
+
+    offered: list[bool] = []
+
+    def choose_demo(_dialog: object) -> FirstRunChoice:
+        offered.append(True)
+        return FirstRunChoice.OPEN_DEMO
+
     monkeypatch.setattr(app_module, "QSettings", lambda: _temp_settings(tmp_path))
     monkeypatch.setattr(qapp, "exec", fake_exec)
+    monkeypatch.setattr(main_window_module.FirstRunDialog, "ask", choose_demo)
     assert app_module.run_gui(str(tmp_path / "new.sqlite3")) == 0
-    assert opened and opened[0].counts_label.text() == "0 articles · 0 statements"
+    # An empty database offers the first-run choices; the demo article opens.
+    assert offered == [True]
+    assert opened and opened[0].counts_label.text() == "1 article · 0 statements"
+    assert opened[0].article_view.title_text().startswith("مقال تجريبي")
     assert qapp.applicationName() == app_module.APPLICATION_NAME
 
 
