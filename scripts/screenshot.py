@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from karabakh_annotator.app import build_main_window, create_application  # noqa: E402
 from karabakh_annotator.core.records import ParsedArticle  # noqa: E402
 from karabakh_annotator.core.services import Services, build_services  # noqa: E402
-from karabakh_annotator.core.services.patches import ClaimPatch  # noqa: E402
+from karabakh_annotator.core.services.patches import ClaimPatch, StatementPatch  # noqa: E402
 from karabakh_annotator.core.storage.database import open_database  # noqa: E402
 
 ANALYST = "demo"
@@ -65,11 +65,20 @@ def populate(services: Services) -> int:
         )
     )
     assert main.article_id is not None
+    ministry, _ = services.entities.create_entity(
+        "وزارة الدفاع الأذربيجانية", ANALYST, aliases=["الوزارة"], source_type="government", party="pro_azerbaijan"
+    )
     for quote, summary, verdict in STATEMENTS:
         start = DEMO_TEXT.index(quote)
-        statement, _ = services.statements.mark_statement(main.article_id, start, start + len(quote), ANALYST)
+        statement, _ = services.statements.mark_statement(
+            main.article_id,
+            start,
+            start + len(quote),
+            ANALYST,
+            StatementPatch(speaker_id=ministry.id, cue="أعلنت", cue_class="announcing", stance="reports"),
+        )
         claim, _ = services.claims.create_claim(summary, ANALYST, statement_ids=[statement.id])
-        services.claims.edit_claim(claim.id, ClaimPatch(verdict=verdict), ANALYST)
+        services.claims.edit_claim(claim.id, ClaimPatch(status="in_progress", verdict=verdict), ANALYST)
     for index, (title, outlet, date, text) in enumerate(OTHER_ARTICLES):
         services.articles.store_article(
             ParsedArticle(text, text.encode(), f"demo-{index}.txt", title=title, outlet=outlet, published=date)
@@ -87,9 +96,11 @@ def render(out: Path) -> None:
             article_id = populate(services)
             settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
             window = build_main_window(services, settings, database_label="demo.sqlite3")
-            window.resize(1280, 800)
+            window.resize(1500, 900)
             window.show()
             window.select_article(article_id)
+            first = services.statements.statements_for_article(article_id)[0]
+            window.claims_panel.select_statement(first.id)
             app.processEvents()
             out.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(out)):
