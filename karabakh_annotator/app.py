@@ -91,13 +91,14 @@ def run_smoke_test(db: str | None, png: Path) -> int:
             return 1
         try:
             services = build_services(database)
-            if not services.articles.list_articles():
-                services.articles.store_article(demo_article())
             settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
             window = build_main_window(services, settings, database_label=database.url)
+            if not window.article_list.visible_article_ids():
+                services.articles.store_article(demo_article())
+                window.reload()
             window.resize(1280, 800)
             window.show()
-            window.select_article(services.articles.list_articles()[0].id)
+            window.select_article(window.article_list.visible_article_ids()[0])
             app.processEvents()
             image = window.grab()
             window.close()

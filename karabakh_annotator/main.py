@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from karabakh_annotator.cli.commands import EXIT_FAILED, run_command
 from karabakh_annotator.cli.parser import build_parser
-from karabakh_annotator.core.services import build_services
-from karabakh_annotator.core.services.unit_of_work import ServiceError
-from karabakh_annotator.core.storage.database import DatabaseError, open_database
 
 
 def _utf8_streams() -> None:
@@ -27,6 +23,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.smoke_test is not None:
             return run_smoke_test(args.db, args.smoke_test)
         return run_gui(args.db)
+    # Imported here: the window does not need the importers and exporters
+    # (lxml, the cleaning rules) at start-up.
+    from karabakh_annotator.cli.commands import EXIT_FAILED, run_command
+    from karabakh_annotator.core.services import build_services
+    from karabakh_annotator.core.services.unit_of_work import ServiceError
+    from karabakh_annotator.core.storage.database import DatabaseError, open_database
+
     _utf8_streams()
     try:
         database = open_database(args.db)

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from karabakh_annotator.core.importers.files import DEFAULT_MAX_MB
+from karabakh_annotator.core.importers.formats import DEFAULT_MAX_MB
 from karabakh_annotator.core.storage.database import DB_ENV_VAR
 
 

@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from karabakh_annotator.core.importers.archives import iter_zip_members
 from karabakh_annotator.core.importers.finishing import finish_article
 from karabakh_annotator.core.importers.html_page import parse_html_page
+from karabakh_annotator.core.importers.formats import DEFAULT_MAX_MB, MAX_ZIP_MEMBERS, SUPPORTED_SUFFIXES
 from karabakh_annotator.core.importers.plain_text import parse_plain_text
 from karabakh_annotator.core.importers.record_exports import (
     DEFAULT_FIELDS,
@@ -21,8 +22,6 @@ from karabakh_annotator.core.importers.sgml import parse_sgml_docs
 from karabakh_annotator.core.records import ImportFailure, ParsedArticle
 
 ParseResult = list[ParsedArticle | ImportFailure]
-DEFAULT_MAX_MB = 64
-MAX_ZIP_MEMBERS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +49,7 @@ _PARSERS: dict[str, Callable[[bytes, str, ImportOptions], ParseResult]] = {
     ".sgml": lambda data, name, _options: list(parse_sgml_docs(data, name)),
     ".sgm": lambda data, name, _options: list(parse_sgml_docs(data, name)),
 }
-SUPPORTED_SUFFIXES = frozenset(_PARSERS) | {".zip"}
+PARSED_SUFFIXES = frozenset(_PARSERS) | {".zip"}
 
 
 def collect_files(paths: Iterable[Path]) -> Iterator[Path]:

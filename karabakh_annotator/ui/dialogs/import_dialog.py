@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from karabakh_annotator.core.importers.files import SUPPORTED_SUFFIXES
+from karabakh_annotator.core.importers.formats import SUPPORTED_SUFFIXES
 from karabakh_annotator.core.records import ImportOutcome
 from karabakh_annotator.core.services import Services
 from karabakh_annotator.ui.dialogs.arabic_text import RightToLeftDelegate, dialog_arabic_font, text_item

@@ -7,12 +7,16 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from karabakh_annotator.core.importers.files import ImportOptions, collect_files, read_article_file
 from karabakh_annotator.core.records import Changes, ImportFailure, ImportOutcome, ParsedArticle
 from karabakh_annotator.core.services import Services
+
+if TYPE_CHECKING:
+    # The importers (lxml, cleaning rules) load on the first import, not at start-up.
+    from karabakh_annotator.core.importers.files import ImportOptions
 
 # Outcomes arrive hundreds a second; the progress line needs a few updates a second.
 _PROGRESS_INTERVAL_S = 0.1
@@ -82,6 +86,8 @@ class ImportWorker(QObject):
     @Slot()
     def run(self) -> None:
         """Import everything (or until cancelled); always ends with sig_finished."""
+        from karabakh_annotator.core.importers import files as files_module
+
         outcomes: list[ImportOutcome] = []
         files: list[Path] = []
         files_done = 0
@@ -96,7 +102,7 @@ class ImportWorker(QObject):
             for path in files:
                 if self._cancel.is_set():
                     return
-                for item in read_article_file(path, self._options):
+                for item in files_module.read_article_file(path, self._options):
                     if self._cancel.is_set():
                         return
                     yield item
@@ -104,7 +110,7 @@ class ImportWorker(QObject):
                 self.sig_progress.emit(files_done, len(files), len(outcomes))
 
         try:
-            files = list(collect_files(self._paths))
+            files = list(files_module.collect_files(self._paths))
             self.sig_progress.emit(0, len(files), 0)
             for outcome in self._services.articles.import_all(parsed_items()):
                 outcomes.append(outcome)
@@ -154,6 +160,8 @@ class ImportRunner(QObject):
             raise RuntimeError("an import is already running")
         thread = QThread(self)
         thread.setObjectName("import-worker")
+        from karabakh_annotator.core.importers.files import ImportOptions
+
         worker = ImportWorker(self._services, paths, options or ImportOptions())
         worker.moveToThread(thread)
         thread.started.connect(worker.run)

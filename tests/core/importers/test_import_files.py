@@ -145,3 +145,10 @@ def test_folders_are_walked_recursively_for_supported_files(tmp_path: Path) -> N
         (tmp_path / name).write_bytes(b"x")
     found = [p.relative_to(tmp_path).as_posix() for p in collect_files([tmp_path / "a"])]
     assert found == ["a/b/four.zip", "a/b/three.jsonl", "a/b/two.HTML", "a/one.txt"]
+
+
+def test_the_light_suffix_list_matches_the_parsers() -> None:
+    from karabakh_annotator.core.importers.files import PARSED_SUFFIXES
+    from karabakh_annotator.core.importers.formats import SUPPORTED_SUFFIXES
+
+    assert PARSED_SUFFIXES == SUPPORTED_SUFFIXES
