@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from karabakh_annotator.core.records import LabelRecord
 
 _DEBOUNCE_MS = 250
+_NO_DATE = QDate(1900, 1, 1)
 ANY = "__any__"
 
 
@@ -29,6 +32,8 @@ class ArticleFilterBar(QWidget):
         self.outlet_combo.setToolTip("Only articles from this outlet")
         self.status_combo = QComboBox()
         self.status_combo.setToolTip("Only articles with a statement whose claim is in this status")
+        self.date_from = self._date_edit("Published on or after (leave at 'any' for no limit)")
+        self.date_to = self._date_edit("Published on or before (leave at 'any' for no limit)")
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(_DEBOUNCE_MS)
@@ -37,6 +42,8 @@ class ArticleFilterBar(QWidget):
         self.search_box.returnPressed.connect(self._on_search_box_return_pressed)
         self.outlet_combo.currentIndexChanged.connect(self.sig_filters_changed)
         self.status_combo.currentIndexChanged.connect(self.sig_filters_changed)
+        self.date_from.dateChanged.connect(self.sig_filters_changed)
+        self.date_to.dateChanged.connect(self.sig_filters_changed)
 
         combos = QHBoxLayout()
         combos.setContentsMargins(0, 0, 0, 0)
@@ -44,8 +51,16 @@ class ArticleFilterBar(QWidget):
         combos.addWidget(self.status_combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        dates = QHBoxLayout()
+        dates.setContentsMargins(0, 0, 0, 0)
+        for text, edit in (("From", self.date_from), ("to", self.date_to)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            dates.addWidget(label)
+            dates.addWidget(edit, 1)
         layout.addWidget(self.search_box)
         layout.addLayout(combos)
+        layout.addLayout(dates)
 
     def set_choices(self, outlets: Sequence[str], statuses: Sequence[LabelRecord]) -> None:
         """Fill the combos, keeping the current choices when they still exist."""
@@ -63,6 +78,26 @@ class ArticleFilterBar(QWidget):
             index = combo.findData(value if value is not None else ANY)
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
+
+    @staticmethod
+    def _date_edit(tip: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        # The minimum date stands for "no limit" and shows as "any".
+        edit.setMinimumDate(_NO_DATE)
+        edit.setSpecialValueText("any")
+        edit.setDate(_NO_DATE)
+        edit.setToolTip(tip)
+        return edit
+
+    def published_range(self) -> tuple[dt.date | None, dt.date | None]:
+        """The chosen publication date range (None: no limit on that side)."""
+        chosen = []
+        for edit in (self.date_from, self.date_to):
+            date = edit.date()
+            chosen.append(None if date == _NO_DATE else dt.date(date.year(), date.month(), date.day()))
+        return chosen[0], chosen[1]
 
     def query(self) -> str:
         """The search text, stripped."""

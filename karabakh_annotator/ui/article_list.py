@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Sequence
 from typing import Any
@@ -161,16 +162,22 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self._outlet: str | None = None
         self._ids: frozenset[int] | None = None
+        self._dates: tuple[dt.date | None, dt.date | None] = (None, None)
 
-    def set_filters(self, outlet: str | None, article_ids: frozenset[int] | None) -> None:
-        """Only `outlet`'s articles (None: all) among `article_ids` (None: all)."""
+    def set_filters(
+        self,
+        outlet: str | None,
+        article_ids: frozenset[int] | None,
+        published: tuple[dt.date | None, dt.date | None] = (None, None),
+    ) -> None:
+        """Only `outlet`'s articles (None: all) among `article_ids` (None: all), published in range."""
         # Qt 6.9+ replaces invalidateFilter() with begin/endFilterChange().
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
-            self._outlet, self._ids = outlet, article_ids
+            self._outlet, self._ids, self._dates = outlet, article_ids, published
             self.endFilterChange()
         else:
-            self._outlet, self._ids = outlet, article_ids
+            self._outlet, self._ids, self._dates = outlet, article_ids, published
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 (Qt override)
@@ -180,6 +187,13 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         article = model.article_at(source_row)
         if self._outlet is not None and article.outlet != self._outlet:
             return False
+        since, until = self._dates
+        if since is not None or until is not None:
+            # A date range hides undated articles: the analyst asked for dated ones.
+            if article.published is None:
+                return False
+            if (since is not None and article.published < since) or (until is not None and article.published > until):
+                return False
         return self._ids is None or article.id in self._ids
 
 
@@ -210,9 +224,14 @@ class ArticleListView(QTreeView):
         header.setResizeContentsPrecision(200)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
-    def set_filters(self, outlet: str | None = None, article_ids: frozenset[int] | None = None) -> None:
+    def set_filters(
+        self,
+        outlet: str | None = None,
+        article_ids: frozenset[int] | None = None,
+        published: tuple[dt.date | None, dt.date | None] = (None, None),
+    ) -> None:
         """Show only matching articles (see ArticleFilterProxy)."""
-        self._proxy.set_filters(outlet, article_ids)
+        self._proxy.set_filters(outlet, article_ids, published)
 
     def visible_article_ids(self) -> list[int]:
         """Ids of the rows shown, top to bottom."""

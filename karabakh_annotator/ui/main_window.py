@@ -7,7 +7,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QUndoStack
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from karabakh_annotator.core.labels import LabelSet
 from karabakh_annotator.core.records import Changes, EntityRecord
@@ -111,6 +120,11 @@ class MainWindow(QMainWindow):
 
         self.actions_by_id = build_actions(ACTIONS, self)
         fill_menus(self.menuBar(), MENUS, self.actions_by_id)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu = self.actions_by_id["open_database"].associatedObjects()[-1]
+        if isinstance(file_menu, QMenu):
+            file_menu.insertMenu(self.actions_by_id["reload"], self.recent_menu)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -194,7 +208,7 @@ class MainWindow(QMainWindow):
         if status:
             with_status = self._services.articles.article_ids_with_status(status)
             ids = with_status if ids is None else ids & with_status
-        self.article_list.set_filters(self.filter_bar.outlet(), ids)
+        self.article_list.set_filters(self.filter_bar.outlet(), ids, self.filter_bar.published_range())
 
     # -- editing: every edit is an undoable command calling a service -------------
 
@@ -359,12 +373,22 @@ class MainWindow(QMainWindow):
 
         path, _ = QFileDialog.getOpenFileName(self, "Open Database", "", "Annotation databases (*.sqlite3 *.db);;All files (*)")
         if path:
-            self.sig_open_database_requested.emit(path)
-            self.close()
+            self._reopen(path)
 
     def remember_database(self, url: str) -> None:
         """Record the open database first in the recent list."""
         self._settings.add_recent_database(url)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for url in self._settings.recent_databases():
+            action = self.recent_menu.addAction(url.removeprefix("sqlite:///"))
+            action.triggered.connect(lambda _checked=False, u=url: self._reopen(u))
+        self.recent_menu.setEnabled(bool(self._settings.recent_databases()))
+
+    def _reopen(self, url: str) -> None:
+        self.sig_open_database_requested.emit(url)
+        self.close()
 
     def offer_first_run(self) -> None:
         """On an empty database: import a folder, open the demo article, or start empty."""

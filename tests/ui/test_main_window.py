@@ -160,3 +160,15 @@ def test_geometry_and_splitter_are_remembered(qtbot, services, settings, arabic_
     second.show()
     assert (second.width(), second.height()) == (760, 640)
     assert second.splitter.sizes() == sizes
+
+
+def test_recent_databases_reopen_through_the_file_menu(qtbot, services, settings, arabic_family) -> None:  # noqa: ANN001
+    window = _window(qtbot, services, settings, arabic_family)
+    window.remember_database("sqlite:////data/desk-a.sqlite3")
+    window.remember_database("sqlite:////data/desk-b.sqlite3")
+    window.recent_menu.aboutToShow.emit()
+    entries = [action.text() for action in window.recent_menu.actions()]
+    assert entries == ["/data/desk-b.sqlite3", "/data/desk-a.sqlite3"]
+    with qtbot.waitSignal(window.sig_open_database_requested) as requested:
+        window.recent_menu.actions()[1].trigger()
+    assert requested.args == ["sqlite:////data/desk-a.sqlite3"]
