@@ -22,6 +22,7 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
+from karabakh_annotator.core.text.dates import iso_date_prefix
 from karabakh_annotator.core.records import ParsedArticle
 
 # Fewer characters than this outside links is a page with no article on it.
@@ -51,7 +52,6 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _CHARSET_META = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _XML_DECL_TEXT = re.compile(r"^\s*<\?xml[^>]*\?>")
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T ])", re.ASCII)
 _MONTHS = (
     "يناير|كانون الثاني|فبراير|شباط|مارس|آذار|أبريل|ابريل|إبريل|نيسان|مايو|أيار|يونيو|يونيه|"
     "حزيران|يوليو|يوليه|تموز|أغسطس|اغسطس|آب|سبتمبر|أيلول|أكتوبر|اكتوبر|تشرين الأول|"
@@ -78,7 +78,7 @@ def parse_html_page(data: bytes, source_file: str) -> ParsedArticle:
     url = _find_url(doc, meta, ld)
     published_raw = _find_machine_date(doc, meta, ld)
     visible_date = None if published_raw else _find_visible_date(doc)
-    published = _iso_date(published_raw) if published_raw else None
+    published = iso_date_prefix(published_raw) if published_raw else None
 
     _remove_debris(doc)
     text = _body_text(doc)
@@ -426,14 +426,3 @@ def _render(el: HtmlElement, parts: list[str], preformatted: bool) -> None:
 def _flow(text: str, preformatted: bool) -> str:
     # Source line breaks inside a paragraph are only whitespace in HTML.
     return text if preformatted else re.sub(r"\s+", " ", text)
-
-
-def _iso_date(value: str) -> dt.date | None:
-    """The date of an ISO 8601 date or datetime string, as written (no time-zone shift)."""
-    match = _ISO_DATE.match(value)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None

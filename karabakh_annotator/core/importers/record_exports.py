@@ -19,13 +19,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from karabakh_annotator.core.text.dates import iso_date_prefix
 from karabakh_annotator.core.records import ImportFailure, ParsedArticle
 
 ParseResult = list[ParsedArticle | ImportFailure]
 
 _LIST_KEYS = ("articles", "items", "data", "records", "results", "documents", "docs")
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T ])", re.ASCII)
 _CSV_DELIMITERS = (",", ";", "\t")
 
 
@@ -210,7 +210,7 @@ def _article_from_record(
         title=_field(record, fields.title),
         outlet=_field(record, fields.outlet),
         url=_field(record, fields.url),
-        published=_iso_date(published_raw) if published_raw else None,
+        published=iso_date_prefix(published_raw) if published_raw else None,
         published_raw=published_raw,
     )
 
@@ -251,16 +251,6 @@ def _as_text(value: Any, paragraphs: bool) -> str:
             if key in value:
                 return _as_text(value[key], paragraphs)
     return ""
-
-
-def _iso_date(value: str) -> dt.date | None:
-    match = _ISO_DATE.match(value)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
 
 
 def _names(names: Sequence[str]) -> str:

@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import re
 
+from karabakh_annotator.core.text.dates import iso_date_prefix
 from karabakh_annotator.core.records import ImportFailure, ParsedArticle
 
 _DOC_OPEN = re.compile(r"<DOC(?:\s[^>]*)?>", re.IGNORECASE)
@@ -20,7 +21,6 @@ _ID_ATTR = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IG
 _PARAGRAPH_TAG = re.compile(r"</?P(?:\s[^>]*)?>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^>]*)?/?>")
 _DATE_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T ])", re.ASCII)
 _DATE_TAGS = ("DATE_TIME", "DATE", "TIME", "DATELINE")
 _TITLE_TAGS = ("HEADLINE", "TITLE", "HL")
 
@@ -124,9 +124,9 @@ def _body_text(content: str) -> str:
 
 def _date_from(raw: str) -> dt.date | None:
     """An unambiguous date in a DATE-like element: ISO 8601 or eight digits (YYYYMMDD)."""
-    match = _ISO_DATE.match(raw)
-    if match:
-        return _safe_date(match.group(1), match.group(2), match.group(3))
+    iso = iso_date_prefix(raw)
+    if iso is not None:
+        return iso
     if re.fullmatch(r"\s*\d{8}(?:[\s.T_-]?\d{4,6})?\s*", raw):
         return _digits_date(raw)
     return None

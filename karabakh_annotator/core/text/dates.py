@@ -221,3 +221,17 @@ def parse_arabic_date(s: str) -> datetime.date | None:
     """The first complete date in `s` (a dateline or date string), else None."""
     found = _scan(s)
     return found[0].date if found else None
+
+
+_ISO_DATE_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T ])", re.ASCII)
+
+
+def iso_date_prefix(value: str) -> datetime.date | None:
+    """The date of an ISO 8601 date or datetime string, as written (no time-zone shift)."""
+    match = _ISO_DATE_PREFIX.match(value)
+    if not match:
+        return None
+    try:
+        return datetime.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
