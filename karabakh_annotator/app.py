@@ -93,12 +93,14 @@ def run_smoke_test(db: str | None, png: Path) -> int:
             services = build_services(database)
             settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
             window = build_main_window(services, settings, database_label=database.url)
-            if not window.article_list.visible_article_ids():
+            if window.article_list.first_visible_article_id() is None:
                 services.articles.store_article(demo_article())
                 window.reload()
             window.resize(1280, 800)
             window.show()
-            window.select_article(window.article_list.visible_article_ids()[0])
+            first = window.article_list.first_visible_article_id()
+            if first is not None:
+                window.select_article(first)
             app.processEvents()
             image = window.grab()
             window.close()

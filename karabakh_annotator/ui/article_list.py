@@ -43,6 +43,15 @@ _HEADERS = {
 }
 
 
+_COLUMNS = tuple(Column)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_RIGHT_ALIGNED = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+
 def _title(article: ArticleSummary) -> str:
     return article.title or article.source_file or f"Article {article.id}"
 
@@ -69,20 +78,22 @@ class ArticleListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._articles):
+        # Called tens of thousands of times when a large list is shown: plain
+        # int comparisons and precomputed values, no enum objects built here.
+        row = index.row()
+        if not 0 <= row < len(self._articles) or not index.isValid():
             return None
-        article = self._articles[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(article, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(article)
-        if role == SORT_ROLE:
-            return self._sort_value(article, column)
+        article = self._articles[row]
+        if role == _DISPLAY:
+            return self._display(article, _COLUMNS[index.column()])
         if role == ARTICLE_ROLE:
             return article
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.STATEMENTS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SORT_ROLE:
+            return self._sort_value(article, _COLUMNS[index.column()])
+        if role == _TOOLTIP:
+            return self._tooltip(article)
+        if role == _ALIGNMENT and index.column() == Column.STATEMENTS:
+            return _RIGHT_ALIGNED
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -92,9 +103,7 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     # -- our interface -------------------------------------------------------
 
@@ -232,6 +241,13 @@ class ArticleListView(QTreeView):
     ) -> None:
         """Show only matching articles (see ArticleFilterProxy)."""
         self._proxy.set_filters(outlet, article_ids, published)
+
+    def first_visible_article_id(self) -> int | None:
+        """The id of the top row shown, if any."""
+        if self._proxy.rowCount() == 0:
+            return None
+        article = self._proxy.index(0, 0).data(ARTICLE_ROLE)
+        return article.id if isinstance(article, ArticleSummary) else None
 
     def visible_article_ids(self) -> list[int]:
         """Ids of the rows shown, top to bottom."""

@@ -79,32 +79,22 @@ class ArticleService:
         return self._summaries(frozenset(article_ids))
 
     def _summaries(self, article_ids: frozenset[int] | None) -> list[ArticleSummary]:
+        # Two plain queries merged here: the listing columns come from a
+        # covering index, and the join to counted statements cost more than both.
         counts = (
-            select(Statement.article_id, func.count(Statement.id).label("n"))
+            select(Statement.article_id, func.count(Statement.id))
             .where(Statement.deleted_at.is_(None))
             .group_by(Statement.article_id)
         )
+        listing = select(
+            Article.id, Article.title, Article.outlet, Article.published, Article.published_raw, Article.source_file
+        ).order_by(Article.id)
         if article_ids is not None:
             counts = counts.where(Statement.article_id.in_(article_ids))
-        counted = counts.subquery()
-        # Plain columns, not ORM entities: ten times faster over 10,000 articles.
-        query = (
-            select(
-                Article.id,
-                Article.title,
-                Article.outlet,
-                Article.published,
-                Article.published_raw,
-                Article.source_file,
-                func.coalesce(counted.c.n, 0),
-            )
-            .outerjoin(counted, counted.c.article_id == Article.id)
-            .order_by(Article.id)
-        )
-        if article_ids is not None:
-            query = query.where(Article.id.in_(article_ids))
+            listing = listing.where(Article.id.in_(article_ids))
         with self._sessions() as session:
-            return [ArticleSummary(*row) for row in session.execute(query)]
+            counted: dict[int, int] = {article_id: n for article_id, n in session.execute(counts).all()}
+            return [ArticleSummary(*row, counted.get(row[0], 0)) for row in session.execute(listing).all()]
 
     def outlets(self) -> list[str]:
         """The distinct outlets, alphabetically."""

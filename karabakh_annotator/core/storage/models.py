@@ -104,7 +104,12 @@ class Article(Base):
 
     statements: Mapped[list[Statement]] = relationship(back_populates="article")
 
-    __table_args__ = (CheckConstraint("length(text) > 0", name="text_not_empty"),)
+    __table_args__ = (
+        CheckConstraint("length(text) > 0", name="text_not_empty"),
+        # Covers the article list: SQLite then never walks the overflow pages
+        # of the text and raw columns stored before these (10,000 rows: 42 -> 18 ms).
+        Index("ix_articles_listing", "id", "title", "outlet", "published", "published_raw", "source_file"),
+    )
 
 
 class ArticleSketch(Base):
