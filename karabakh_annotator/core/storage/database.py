@@ -84,6 +84,7 @@ def _configure_sqlite(engine: Engine) -> None:
         # 32 MB page cache (the default is 2 MB): the search index and
         # sketch B-trees of a large corpus stay in memory during imports.
         cursor.execute("PRAGMA cache_size=-32000")
+        cursor.execute("PRAGMA temp_store=MEMORY")
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
             # In WAL mode NORMAL keeps every committed transaction through an
