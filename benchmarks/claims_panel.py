@@ -20,7 +20,7 @@ import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from sqlalchemy import insert, select, text  # noqa: E402
+from sqlalchemy import insert, select  # noqa: E402
 
 from karabakh_annotator.core.labels import LabelSet  # noqa: E402
 from karabakh_annotator.core.services import build_services  # noqa: E402
@@ -140,16 +140,7 @@ def _median_ms(action, repeats: int = 5) -> float:  # type: ignore[no-untyped-de
     return _ms(statistics.median(times))
 
 
-# Indexes the schema lacks (not yet in models or migrations): `--with-indexes` adds
-# them to the throwaway database to show what they would buy.
-PROPOSED_INDEXES = (
-    "CREATE INDEX ix_statements_claim_id ON statements (claim_id)",
-    "CREATE INDEX ix_claims_status_id ON claims (status_id)",
-    "CREATE INDEX ix_claims_verdict_id ON claims (verdict_id)",
-)
-
-
-def run(statements: int, with_indexes: bool = False) -> None:
+def run(statements: int) -> None:
     """Build the database, then time filtering and paging through the table model."""
     from PySide6.QtWidgets import QApplication
 
@@ -161,12 +152,6 @@ def run(statements: int, with_indexes: bool = False) -> None:
         started = time.perf_counter()
         database = build_database(Path(folder) / "bench.sqlite3", statements)
         print(f"built {statements:,} statements in {time.perf_counter() - started:.1f} s")
-        if with_indexes:
-            with database.engine.begin() as connection:
-                for statement in PROPOSED_INDEXES:
-                    connection.execute(text(statement))
-                connection.execute(text("ANALYZE"))
-            print("with proposed indexes: " + "; ".join(s.split(" ON ")[0].split()[-1] for s in PROPOSED_INDEXES))
         services = build_services(database)
         model = StatementTableModel(services.exports, LabelCatalog.from_service(services.labels))
         print(f"target: first page shown in {TARGET_MS:.0f} ms")
@@ -195,27 +180,14 @@ def run(statements: int, with_indexes: bool = False) -> None:
             f"median {statistics.median(pages):.1f} ms, worst {max(pages):.1f} ms, "
             f"ratio of worst to target {max(pages) / TARGET_MS:.2f}"
         )
-        with database.engine.connect() as connection:
-            plan = connection.execute(
-                text(
-                    "EXPLAIN QUERY PLAN SELECT count(statements.id) FROM statements "
-                    "JOIN articles ON articles.id = statements.article_id "
-                    "JOIN claims ON claims.id = statements.claim_id JOIN labels ON labels.id = claims.status_id "
-                    "WHERE statements.deleted_at IS NULL AND labels.key = 'reviewed'"
-                )
-            )
-            print("query plan of the status count:")
-            for row in plan:
-                print("   ", row[-1])
         database.dispose()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=int, default=100_000)
-    parser.add_argument("--with-indexes", action="store_true", help="add the proposed indexes first")
     arguments = parser.parse_args()
-    run(arguments.statements, arguments.with_indexes)
+    run(arguments.statements)
 
 
 if __name__ == "__main__":
