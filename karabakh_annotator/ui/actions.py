@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ SEPARATOR = "-"
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """One user command: id, menu text, shortcut, qtawesome icon name, and its handler's name."""
+    """One user command: id, menu text, shortcut, qtawesome icon name, and its handler's (dotted) name."""
 
     id: str
     text: str
@@ -39,7 +40,8 @@ def build_actions(specs: Iterable[ActionSpec], owner: QWidget) -> dict[str, QAct
             tip = f"{tip} ({QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
         action.setToolTip(tip)
         action.setStatusTip(spec.tip)
-        handler: Callable[[], object] = getattr(owner, spec.handler)
+        # "files.import_files" names a method of a helper object the owner holds.
+        handler: Callable[[], object] = functools.reduce(getattr, spec.handler.split("."), owner)
         action.triggered.connect(lambda _checked=False, h=handler: h())
         owner.addAction(action)
         actions[spec.id] = action

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QUndoStack
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -28,10 +26,7 @@ from karabakh_annotator.ui.article_filters import ArticleFilterBar
 from karabakh_annotator.ui.article_list import ArticleListModel, ArticleListView
 from karabakh_annotator.ui.article_view import ArticleView
 from karabakh_annotator.ui.claims_panel.panel import ClaimsPanel
-from karabakh_annotator.ui.dialogs.export_dialog import export_csv
-from karabakh_annotator.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog, open_demo
-from karabakh_annotator.ui.dialogs.import_dialog import choose_import_paths, paths_from_mime, start_import
-from karabakh_annotator.ui.dialogs.label_editor import LabelEditorDialog
+from karabakh_annotator.ui.dialogs.import_dialog import paths_from_mime
 from karabakh_annotator.ui.fonts import arabic_font
 from karabakh_annotator.ui.statement_colors import StatementColors
 from karabakh_annotator.ui.undo_commands import (
@@ -43,6 +38,7 @@ from karabakh_annotator.ui.undo_commands import (
     ResizeStatementCommand,
 )
 from karabakh_annotator.ui.workspace_actions import ACTIONS, MENUS, TOOLBAR, WINDOW_TITLE
+from karabakh_annotator.ui.workspace_files import WorkspaceFiles
 from karabakh_annotator.ui.workspace_settings import WorkspaceSettings
 
 LIST_POINT_SIZE = 11
@@ -87,7 +83,6 @@ class MainWindow(QMainWindow):
         self._settings = WorkspaceSettings(settings)
         self._arabic_family = arabic_family
         self._colors = StatementColors.from_labels(services.labels)
-        self._import_runner: object | None = None
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(f"{WINDOW_TITLE} — {database_label}" if database_label else WINDOW_TITLE)
         self.setAcceptDrops(True)
@@ -118,10 +113,10 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([360, 620, 520])
         self.setCentralWidget(self.splitter)
 
+        self.files = WorkspaceFiles(self, services, self._settings, arabic_family)
+        self.recent_menu = self.files.recent_menu
         self.actions_by_id = build_actions(ACTIONS, self)
         fill_menus(self.menuBar(), MENUS, self.actions_by_id)
-        self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu = self.actions_by_id["open_database"].associatedObjects()[-1]
         if isinstance(file_menu, QMenu):
             file_menu.insertMenu(self.actions_by_id["reload"], self.recent_menu)
@@ -177,7 +172,7 @@ class MainWindow(QMainWindow):
             self._services.articles.outlets(), self._services.labels.labels(LabelSet.WORKFLOW_STATUS)
         )
         self._apply_article_filters()
-        self._update_counts()
+        self.update_counts()
         # A model reset clears the selection without a signal; selecting again emits one.
         if current is None or not self.article_list.select_article(current):
             self._on_article_list_article_selected(None)
@@ -273,7 +268,7 @@ class MainWindow(QMainWindow):
         if current is not None and (current in changes.articles or changes.claims or changes.entities):
             self._show_article(current, self.article_view.current_statement_id())
         self.claims_panel.apply_changes(changes)
-        self._update_counts()
+        self.update_counts()
 
     def _show_error(self, error: Exception) -> None:
         QMessageBox.warning(self, WINDOW_TITLE, str(error))
@@ -325,82 +320,15 @@ class MainWindow(QMainWindow):
         self.filter_bar.search_box.setFocus()
         self.filter_bar.search_box.selectAll()
 
-    # -- files, dialogs, settings ----------------------------------------------------------
-
-    def import_files(self, folder: bool = False) -> None:
-        """Choose files (or a folder) and import them with progress."""
-        paths = choose_import_paths(self, folder=folder)
-        if paths:
-            self.import_paths(paths)
-
-    def import_folder(self) -> None:
-        """Choose a folder and import it with progress."""
-        self.import_files(folder=True)
-
-    def import_paths(self, paths: list[Path]) -> None:
-        """Import files and folders in the background; the list refreshes when done."""
-        runner = start_import(self, self._services, paths, self._arabic_family)
-        runner.sig_finished.connect(self._on_import_finished)
-        self._import_runner = runner
-
-    def _on_import_finished(self, summary: object) -> None:
-        self.reload()
-        changes = getattr(summary, "changes", None)
-        if isinstance(changes, Changes) and changes.articles and self.article_view.article_id() is None:
-            self.article_list.select_article(min(changes.articles))
-
-    def export_csv(self) -> None:
-        """Export the statements the claims panel currently lists."""
-        export_csv(self, self._services, self.claims_panel.current_filter())
-
-    def edit_labels(self) -> None:
-        """Open the label sets editor."""
-        dialog = LabelEditorDialog(self._services, self.analyst, self, arabic_family=self._arabic_family)
-        dialog.sig_labels_changed.connect(lambda: self.sig_changes.emit(Changes(labels=True)))
-        dialog.exec()
-
-    def set_analyst_name(self) -> None:
-        """Ask who is annotating; later statements and events carry this name."""
-        name, ok = QInputDialog.getText(self, WINDOW_TITLE, "Analyst name:", text=self.analyst)
-        if ok and name.strip():
-            self._settings.set_analyst(name.strip())
-            self.claims_panel.add_analyst(name.strip())
-            self._update_counts()
-
-    def open_database(self) -> None:
-        """Choose another database file; the application reopens on it."""
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(self, "Open Database", "", "Annotation databases (*.sqlite3 *.db);;All files (*)")
-        if path:
-            self._reopen(path)
+    # -- files, dialogs, settings live in WorkspaceFiles (actions name them "files.*") --
 
     def remember_database(self, url: str) -> None:
         """Record the open database first in the recent list."""
-        self._settings.add_recent_database(url)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for url in self._settings.recent_databases():
-            action = self.recent_menu.addAction(url.removeprefix("sqlite:///"))
-            action.triggered.connect(lambda _checked=False, u=url: self._reopen(u))
-        self.recent_menu.setEnabled(bool(self._settings.recent_databases()))
-
-    def _reopen(self, url: str) -> None:
-        self.sig_open_database_requested.emit(url)
-        self.close()
+        self.files.remember_database(url)
 
     def offer_first_run(self) -> None:
         """On an empty database: import a folder, open the demo article, or start empty."""
-        if self._article_model.rowCount():
-            return
-        choice = FirstRunDialog(self, self._arabic_family).ask()
-        if choice is FirstRunChoice.IMPORT_FOLDER:
-            self.import_folder()
-        elif choice is FirstRunChoice.OPEN_DEMO:
-            article_id = open_demo(self._services)
-            self.reload()
-            self.select_article(article_id)
+        self.files.offer_first_run()
 
     def zoom_in(self) -> None:
         """Larger article text."""
@@ -436,7 +364,7 @@ class MainWindow(QMainWindow):
         paths = paths_from_mime(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.import_paths(paths)
+            self.files.import_paths(paths)
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -447,7 +375,7 @@ class MainWindow(QMainWindow):
         actions["undo"].setText(f"&Undo {self.undo_stack.undoText()}".rstrip())
         actions["redo"].setText(f"&Redo {self.undo_stack.redoText()}".rstrip())
 
-    def _update_counts(self) -> None:
+    def update_counts(self) -> None:
         articles = self._article_model.articles()
         statements = sum(article.statement_count for article in articles)
         self.counts_label.setText(f"{_plural(len(articles), 'article')} · {_plural(statements, 'statement')}")
@@ -472,8 +400,6 @@ class MainWindow(QMainWindow):
         self._settings.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        runner = self._import_runner
-        if runner is not None and hasattr(runner, "shutdown"):
-            runner.shutdown()
+        self.files.shutdown()
         self.save_layout()
         super().closeEvent(event)

@@ -7,10 +7,10 @@ from karabakh_annotator.ui.actions import SEPARATOR, ActionSpec
 WINDOW_TITLE = "Karabakh Annotator"
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("import_files", "&Import Files…", "Ctrl+I", "fa5s.file-import", "import_files", "Import article files"),
-    ActionSpec("import_folder", "Import &Folder…", "Ctrl+Shift+I", "fa5s.folder-open", "import_folder", "Import a folder"),
-    ActionSpec("export_csv", "&Export CSV…", "Ctrl+E", "fa5s.file-csv", "export_csv", "Export the listed statements"),
-    ActionSpec("open_database", "&Open Database…", "Ctrl+Shift+O", "fa5s.database", "open_database", "Open another database"),
+    ActionSpec("import_files", "&Import Files…", "Ctrl+I", "fa5s.file-import", "files.import_files", "Import article files"),
+    ActionSpec("import_folder", "Import &Folder…", "Ctrl+Shift+I", "fa5s.folder-open", "files.import_folder", "Import a folder"),
+    ActionSpec("export_csv", "&Export CSV…", "Ctrl+E", "fa5s.file-csv", "files.export_csv", "Export the listed statements"),
+    ActionSpec("open_database", "&Open Database…", "Ctrl+Shift+O", "fa5s.database", "files.open_database", "Open another database"),
     ActionSpec("reload", "&Reload Articles", "F5", "fa5s.sync-alt", "reload", "Read the article list again"),
     ActionSpec("quit", "&Quit", "Ctrl+Q", "fa5s.sign-out-alt", "close", "Close the window"),
     ActionSpec("undo", "&Undo", "Ctrl+Z", "fa5s.undo", "undo", "Undo the last edit"),
@@ -27,8 +27,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("previous_article", "Previous Article", "Ctrl+PgUp", "fa5s.angle-double-up", "previous_article"),
     ActionSpec("zoom_in", "Zoom &In", "Ctrl++", "fa5s.search-plus", "zoom_in", "Larger article text"),
     ActionSpec("zoom_out", "Zoom &Out", "Ctrl+-", "fa5s.search-minus", "zoom_out", "Smaller article text"),
-    ActionSpec("labels", "&Label Sets…", "Ctrl+Shift+L", "fa5s.tags", "edit_labels", "Edit verdicts, statuses and other labels"),
-    ActionSpec("analyst", "&Analyst Name…", None, "fa5s.user", "set_analyst_name", "Who is annotating"),
+    ActionSpec("labels", "&Label Sets…", "Ctrl+Shift+L", "fa5s.tags", "files.edit_labels", "Edit verdicts, statuses and other labels"),
+    ActionSpec("analyst", "&Analyst Name…", None, "fa5s.user", "files.set_analyst_name", "Who is annotating"),
 )
 MENUS: dict[str, tuple[str, ...]] = {
     "&File": ("import_files", "import_folder", "export_csv", SEPARATOR, "open_database", "reload", SEPARATOR, "quit"),

@@ -35,7 +35,7 @@ def test_run_gui_opens_the_window_and_returns_the_loop_exit_code(
         window.close()
         return 0
 
-    from karabakh_annotator.ui import main_window as main_window_module
+    from karabakh_annotator.ui import workspace_files as workspace_files_module
     from karabakh_annotator.ui.dialogs.first_run import FirstRunChoice
 
     offered: list[bool] = []
@@ -46,7 +46,7 @@ def test_run_gui_opens_the_window_and_returns_the_loop_exit_code(
 
     monkeypatch.setattr(app_module, "QSettings", lambda: _temp_settings(tmp_path))
     monkeypatch.setattr(qapp, "exec", fake_exec)
-    monkeypatch.setattr(main_window_module.FirstRunDialog, "ask", choose_demo)
+    monkeypatch.setattr(workspace_files_module.FirstRunDialog, "ask", choose_demo)
     assert app_module.run_gui(str(tmp_path / "new.sqlite3")) == 0
     # An empty database offers the first-run choices; the demo article opens.
     assert offered == [True]
