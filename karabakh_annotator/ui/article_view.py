@@ -3,68 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QHelpEvent,
-    QMouseEvent,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextLine,
-    QTextOption,
-    QWheelEvent,
-)
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from karabakh_annotator.core.records import ArticleRecord, LabelRecord, StatementRecord
 from karabakh_annotator.core.text.selection import snap_to_words
-from karabakh_annotator.ui.fonts import ARTICLE_POINT_SIZE, LINE_HEIGHT_PERCENT, arabic_font
+# The highlight names not used here are re-exported: callers and tests import them from this module.
+from karabakh_annotator.ui.article_highlights import (
+    OVERLAP_COUNT_PROPERTY,
+    STATEMENT_ID_PROPERTY,
+    apply_highlights,
+    blend,
+    covered_runs,
+    current_format,
+    nesting_key,
+)
+from karabakh_annotator.ui.article_text_layout import build_text_edit, character_at, header_label, paragraph_format
+from karabakh_annotator.ui.fonts import ARTICLE_POINT_SIZE, arabic_font
 from karabakh_annotator.ui.legend import Legend, highlight_color
 from karabakh_annotator.ui.offsets import OffsetMap
 from karabakh_annotator.ui.statement_colors import StatementColors
-
-STATEMENT_ID_PROPERTY = QTextCharFormat.Property.UserProperty + 1
-"""Char-format property holding the id of the statement a highlighted run belongs to (the innermost)."""
-OVERLAP_COUNT_PROPERTY = QTextCharFormat.Property.UserProperty + 2
-"""Char-format property: how many statements cover a run, set where two or more overlap."""
 
 MIN_POINT_SIZE = 9
 MAX_POINT_SIZE = 40
 ZOOM_STEP = 2
 
-# Right means right, whatever the widget's layout direction (Qt mirrors plain AlignRight in RTL).
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
 _LRI, _PDI = "\u2066", "\u2069"
-_OVERLAP_DARKER = 118  # percent: where statements overlap the blend is a shade darker ...
-_OVERLAP_UNDERLINE = QColor("#37474f")  # ... and underlined, so a nested quote shows its edges
-_CURRENT_SATURATION = 0.35  # the current statement: the same hue, stronger
-_CURRENT_LIGHTNESS = 0.78
 _CLICK_SLOP = 4  # pixels a press may move and still count as a click, not a drag
-
-
-def blend(colors: Sequence[QColor]) -> QColor:
-    """The average of `colors` (for a run several statements cover)."""
-    count = len(colors)
-    return QColor(
-        round(sum(c.red() for c in colors) / count),
-        round(sum(c.green() for c in colors) / count),
-        round(sum(c.blue() for c in colors) / count),
-    )
-
-
-def current_format(color: QColor) -> QTextCharFormat:
-    """How the current statement stands out: its own hue, more saturated and darker, no underline."""
-    hue, saturation, lightness = color.hslHueF(), color.hslSaturationF(), color.lightnessF()
-    strong = QColor.fromHslF(
-        max(hue, 0.0), min(1.0, saturation + _CURRENT_SATURATION), lightness * _CURRENT_LIGHTNESS
-    )
-    fmt = QTextCharFormat()
-    fmt.setBackground(strong)
-    return fmt
 
 
 def _meta_line(article: ArticleRecord) -> str:
@@ -74,36 +41,6 @@ def _meta_line(article: ArticleRecord) -> str:
     else:
         date = article.published_raw or ""
     return "  ·  ".join(part for part in (article.outlet or "", date) if part)
-
-
-@dataclass(frozen=True, slots=True)
-class _Run:
-    """A stretch of text [start, end) (code points) covered by the same statements."""
-
-    start: int
-    end: int
-    ids: tuple[int, ...]
-
-
-def covered_runs(spans: Sequence[tuple[int, int, int]]) -> list[_Run]:
-    """Split (start, end, id) spans into runs with one set of covering ids each, in text order."""
-    starts: dict[int, list[int]] = {}
-    ends: dict[int, list[int]] = {}
-    for start, end, ident in spans:
-        if start < end:
-            starts.setdefault(start, []).append(ident)
-            ends.setdefault(end, []).append(ident)
-    bounds = sorted(starts.keys() | ends.keys())
-    active: dict[int, None] = {}
-    runs: list[_Run] = []
-    for here, after in zip(bounds, bounds[1:], strict=False):
-        for ident in ends.get(here, ()):
-            active.pop(ident, None)
-        for ident in starts.get(here, ()):
-            active[ident] = None
-        if active:
-            runs.append(_Run(here, after, tuple(sorted(active))))
-    return runs
 
 
 def _label_name(names: Mapping[str, LabelRecord], key: str) -> str:
@@ -141,13 +78,13 @@ class ArticleView(QStackedWidget):
         self._placeholder.setMargin(24)
         self._placeholder.setStyleSheet("color: palette(placeholder-text);")
 
-        self._title = self._header_label(arabic_font(arabic_family, ARTICLE_POINT_SIZE + 4, bold=True))
-        self._meta = self._header_label(arabic_font(arabic_family, ARTICLE_POINT_SIZE - 4))
+        self._title = header_label(arabic_font(arabic_family, ARTICLE_POINT_SIZE + 4, bold=True))
+        self._meta = header_label(arabic_font(arabic_family, ARTICLE_POINT_SIZE - 4))
         self._meta.setStyleSheet("color: palette(placeholder-text);")
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setFrameShadow(QFrame.Shadow.Sunken)
-        self._text = self._build_text_edit()
+        self._text = build_text_edit(arabic_family)
         self._legend = Legend()
         self._legend.setVisible(False)  # until set_labels gives it names
 
@@ -170,41 +107,6 @@ class ArticleView(QStackedWidget):
 
         self._text.selectionChanged.connect(self._on_text_selection_changed)
         self._text.viewport().installEventFilter(self)
-
-    # -- building --------------------------------------------------------------
-
-    @staticmethod
-    def _header_label(font: QFont) -> QLabel:
-        label = QLabel()
-        label.setFont(font)
-        label.setWordWrap(True)
-        label.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        label.setAlignment(_RIGHT | Qt.AlignmentFlag.AlignVCenter)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
-
-    def _build_text_edit(self) -> QTextEdit:
-        text = QTextEdit()
-        text.setReadOnly(True)
-        text.setAcceptRichText(False)
-        text.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        # The whole view reads right-to-left (the scroll bar moves to the left, as in Arabic apps).
-        text.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        text.setFrameShape(QFrame.Shape.NoFrame)
-        document = text.document()
-        # Highlighting is not an edit the analyst could undo; recording it costs time and memory.
-        document.setUndoRedoEnabled(False)
-        document.setDefaultFont(arabic_font(self._arabic_family))
-        document.setDocumentMargin(24)
-        option = QTextOption()
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(_RIGHT)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        document.setDefaultTextOption(option)
-        return text
 
     # -- showing -----------------------------------------------------------------
 
@@ -253,47 +155,12 @@ class ArticleView(QStackedWidget):
 
     def _format_text(self) -> None:
         """Paragraph formats and every highlight, in one edit block (one layout pass, not one per run)."""
-        document = self._text.document()
-        cursor = QTextCursor(document)
+        cursor = QTextCursor(self._text.document())
         cursor.beginEditBlock()
-        block = QTextBlockFormat()
-        block.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        block.setAlignment(_RIGHT)
-        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block.setBottomMargin(10)
         cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(block)
-        formats: dict[tuple[int, ...], QTextCharFormat] = {}
-        spans = [(s.start, s.end, s.id) for s in self._statements.values()]
-        for run in covered_runs(spans):
-            char = formats.get(run.ids)
-            if char is None:
-                char = formats[run.ids] = self._run_format(run.ids)
-            start, end = self._offsets.span_to_qt(run.start, run.end)
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(char)
+        cursor.mergeBlockFormat(paragraph_format())
+        apply_highlights(cursor, self._statements, self._colors_by_id, self._offsets)
         cursor.endEditBlock()
-
-    def _run_format(self, ids: tuple[int, ...]) -> QTextCharFormat:
-        char = QTextCharFormat()
-        char.setProperty(STATEMENT_ID_PROPERTY, self._innermost(ids))
-        if len(ids) == 1:
-            char.setBackground(self._colors_by_id[ids[0]])
-            return char
-        char.setBackground(blend([self._colors_by_id[i] for i in ids]).darker(_OVERLAP_DARKER))
-        char.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        char.setUnderlineColor(_OVERLAP_UNDERLINE)
-        char.setProperty(OVERLAP_COUNT_PROPERTY, len(ids))
-        return char
-
-    def _innermost(self, ids: Sequence[int]) -> int:
-        """The shortest of the statements `ids` (the later-starting on a tie): what a click means."""
-        return min(ids, key=self._nesting_key)
-
-    def _nesting_key(self, statement_id: int) -> tuple[int, int, int]:
-        statement = self._statements[statement_id]
-        return statement.end - statement.start, -statement.start, statement_id
 
     # -- the current statement -------------------------------------------------------
 
@@ -410,7 +277,7 @@ class ArticleView(QStackedWidget):
     def statement_ids_at(self, offset: int) -> list[int]:
         """The shown statements covering code point `offset`, innermost first."""
         ids = [s.id for s in self._statements.values() if s.start <= offset < s.end]
-        ids.sort(key=self._nesting_key)
+        ids.sort(key=lambda i: nesting_key(self._statements[i]))
         return ids
 
     def qt_span(self, start: int, end: int) -> tuple[int, int]:
@@ -422,15 +289,19 @@ class ArticleView(QStackedWidget):
         return self._text
 
     def title_text(self) -> str:
+        """The article title shown in the header."""
         return self._title.text()
 
     def meta_text(self) -> str:
+        """The outlet and date line under the title."""
         return self._meta.text()
 
     def placeholder_text(self) -> str:
+        """The placeholder message (rich text)."""
         return self._placeholder.text()
 
     def is_showing_placeholder(self) -> bool:
+        """Whether the placeholder is shown instead of an article."""
         return self.currentWidget() is self._placeholder
 
     # -- events --------------------------------------------------------------------------
@@ -488,25 +359,4 @@ class ArticleView(QStackedWidget):
         """The Qt position of the character drawn under a viewport point, None off the text."""
         if self._article is None:
             return None
-        hbar, vbar = self._text.horizontalScrollBar(), self._text.verticalScrollBar()
-        # As QTextEdit maps viewport to document: right-to-left counts the bar from its far end.
-        dx = hbar.maximum() - hbar.value() if self._text.isRightToLeft() else hbar.value()
-        point = QPointF(viewport_pos) + QPointF(dx, vbar.value())
-        block = self._text.cursorForPosition(viewport_pos).block()
-        if not block.isValid():
-            return None
-        origin = self._text.document().documentLayout().blockBoundingRect(block).topLeft()
-        local = point - origin
-        layout = block.layout()
-        for index in range(layout.lineCount()):
-            line = layout.lineAt(index)
-            if not line.y() <= local.y() < line.y() + line.height():
-                continue
-            drawn = line.naturalTextRect()
-            if not drawn.left() <= local.x() < drawn.right():
-                return None
-            offset = line.xToCursor(local.x(), QTextLine.CursorPosition.CursorOnCharacter)
-            if offset >= line.textStart() + line.textLength():
-                return None
-            return block.position() + offset
-        return None
+        return character_at(self._text, viewport_pos)
