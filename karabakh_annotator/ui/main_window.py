@@ -82,7 +82,6 @@ class MainWindow(QMainWindow):
         self._services = services
         self._settings = WorkspaceSettings(settings)
         self._arabic_family = arabic_family
-        self._colors = StatementColors.from_labels(services.labels)
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(f"{WINDOW_TITLE} — {database_label}" if database_label else WINDOW_TITLE)
         self.setAcceptDrops(True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -147,7 +148,38 @@ class MarkStatementCommand(ServiceCommand):
         return self.statement_id
 
 
-class EditStatementCommand(ServiceCommand):
+class _PatchCommand(ServiceCommand):
+    """Apply a patch through a service edit; undo applies the inverse patch it returned."""
+
+    def __init__(
+        self,
+        text: str,
+        services: Services,
+        target_id: int,
+        patch: Any,
+        analyst: str,
+        on_changes: ChangesCallback,
+        on_error: ErrorCallback | None,
+    ) -> None:
+        super().__init__(text, services, analyst, on_changes, on_error)
+        self._target_id, self._patch = target_id, patch
+        self._inverse: Any = None
+
+    def _edit(self, patch: Any) -> Any:
+        """Call the service: returns its edit result (with .changes and .inverse)."""
+        raise NotImplementedError
+
+    def _do(self) -> Changes:
+        edit = self._edit(self._patch)
+        self._inverse = edit.inverse
+        return edit.changes  # type: ignore[no-any-return]
+
+    def _undo(self) -> Changes:
+        assert self._inverse is not None
+        return self._edit(self._inverse).changes  # type: ignore[no-any-return]
+
+
+class EditStatementCommand(_PatchCommand):
     """Change some fields of a statement; undo applies the inverse patch the service returned."""
 
     def __init__(
@@ -161,20 +193,11 @@ class EditStatementCommand(ServiceCommand):
         on_error: ErrorCallback | None = None,
         text: str | None = None,
     ) -> None:
-        super().__init__(
-            text or _patch_text(patch, _STATEMENT_FIELD_TEXT, "Edit statement"), services, analyst, on_changes, on_error
-        )
-        self._statement_id, self._patch = statement_id, patch
-        self._inverse: StatementPatch | None = None
+        text = text or _patch_text(patch, _STATEMENT_FIELD_TEXT, "Edit statement")
+        super().__init__(text, services, statement_id, patch, analyst, on_changes, on_error)
 
-    def _do(self) -> Changes:
-        edit = self._services.statements.edit_statement(self._statement_id, self._patch, self._analyst)
-        self._inverse = edit.inverse
-        return edit.changes
-
-    def _undo(self) -> Changes:
-        assert self._inverse is not None
-        return self._services.statements.edit_statement(self._statement_id, self._inverse, self._analyst).changes
+    def _edit(self, patch: Any) -> Any:
+        return self._services.statements.edit_statement(self._target_id, patch, self._analyst)
 
 
 class ResizeStatementCommand(ServiceCommand):
@@ -271,7 +294,7 @@ class CreateClaimCommand(ServiceCommand):
         return self._services.claims.restore_claim(self.claim_id, self._analyst, self._linked)[1]
 
 
-class EditClaimCommand(ServiceCommand):
+class EditClaimCommand(_PatchCommand):
     """Change a claim's summary, status, verdict, rating or explanation; undo applies the inverse."""
 
     def __init__(
@@ -285,17 +308,9 @@ class EditClaimCommand(ServiceCommand):
         on_error: ErrorCallback | None = None,
         text: str | None = None,
     ) -> None:
-        super().__init__(
-            text or _patch_text(patch, _CLAIM_FIELD_TEXT, "Edit claim"), services, analyst, on_changes, on_error
-        )
-        self._claim_id, self._patch = claim_id, patch
-        self._inverse: ClaimPatch | None = None
+        text = text or _patch_text(patch, _CLAIM_FIELD_TEXT, "Edit claim")
+        super().__init__(text, services, claim_id, patch, analyst, on_changes, on_error)
 
-    def _do(self) -> Changes:
-        edit = self._services.claims.edit_claim(self._claim_id, self._patch, self._analyst)
-        self._inverse = edit.inverse
-        return edit.changes
+    def _edit(self, patch: Any) -> Any:
+        return self._services.claims.edit_claim(self._target_id, patch, self._analyst)
 
-    def _undo(self) -> Changes:
-        assert self._inverse is not None
-        return self._services.claims.edit_claim(self._claim_id, self._inverse, self._analyst).changes

@@ -20,7 +20,7 @@ from karabakh_annotator.core.services.unit_of_work import (
     label_by_key,
     record_event,
 )
-from karabakh_annotator.core.storage.models import SUMMARY_MAX_CHARS, Claim, Statement
+from karabakh_annotator.core.storage.models import SUMMARY_MAX_CHARS, Analyst, Claim, Statement
 from karabakh_annotator.core.text.normalize import normalize_query
 
 
@@ -50,6 +50,21 @@ def _value(claim: Claim, name: str) -> Any:
     return getattr(claim, name)
 
 
+def _link_statements(
+    session: Session, who: Analyst, claim: Claim, statement_ids: Iterable[int], live_only: bool
+) -> set[int]:
+    """Make `claim` the claim of each statement, logging the old link; return their ids."""
+    linked = set()
+    for statement_id in statement_ids:
+        statement = session.get(Statement, statement_id)
+        if statement is None or (live_only and statement.deleted_at is not None):
+            raise ServiceError(f"no statement with id {statement_id}")
+        record_event(session, who, "edit", "statement", statement_id, "claim_id", statement.claim_id, claim.id)
+        statement.claim = claim
+        linked.add(statement_id)
+    return linked
+
+
 class ClaimService:
     """Every change to claims, each in its own transaction with event-log rows."""
 
@@ -68,14 +83,7 @@ class ClaimService:
             session.add(claim)
             session.flush()
             record_event(session, who, "create", "claim", claim.id, new=claim.summary)
-            linked = set()
-            for statement_id in statement_ids:
-                statement = session.get(Statement, statement_id)
-                if statement is None or statement.deleted_at is not None:
-                    raise ServiceError(f"no statement with id {statement_id}")
-                record_event(session, who, "edit", "statement", statement_id, "claim_id", statement.claim_id, claim.id)
-                statement.claim = claim
-                linked.add(statement_id)
+            linked = _link_statements(session, who, claim, statement_ids, live_only=True)
             session.flush()
             return claim_record(claim), Changes(claims=frozenset({claim.id}), statements=frozenset(linked))
 
@@ -138,14 +146,8 @@ class ClaimService:
                 raise ServiceError(f"no claim with id {claim_id}")
             claim.deleted_at = None
             record_event(session, who, "restore", "claim", claim.id)
-            linked = set()
-            for statement_id in statement_ids:
-                statement = session.get(Statement, statement_id)
-                if statement is None:
-                    raise ServiceError(f"no statement with id {statement_id}")
-                record_event(session, who, "edit", "statement", statement_id, "claim_id", statement.claim_id, claim.id)
-                statement.claim = claim
-                linked.add(statement_id)
+            # Undo relinks the statements it unlinked, even if one was deleted since.
+            linked = _link_statements(session, who, claim, statement_ids, live_only=False)
             session.flush()
             return claim_record(claim), Changes(claims=frozenset({claim.id}), statements=frozenset(linked))
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from karabakh_annotator.core.exporters.csv_export import StatementRow
 from karabakh_annotator.core.labels import LabelSet
+from karabakh_annotator.core.services.to_records import STATEMENT_RELATIONS
 from karabakh_annotator.core.storage.models import Analyst, Article, Claim, Label, Statement
 
 
@@ -116,13 +117,7 @@ class ExportService:
             selectinload(Statement.article).load_only(
                 Article.title, Article.outlet, Article.published, Article.source_file
             ),
-            selectinload(Statement.speaker),
-            selectinload(Statement.analyst),
-            selectinload(Statement.cue_class),
-            selectinload(Statement.stance),
-            selectinload(Statement.party),
-            selectinload(Statement.claim).selectinload(Claim.status),
-            selectinload(Statement.claim).selectinload(Claim.verdict),
+            *STATEMENT_RELATIONS,
         ).order_by(Statement.article_id, Statement.start, Statement.id)
         if offset:
             query = query.offset(offset)

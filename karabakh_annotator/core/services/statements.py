@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from karabakh_annotator.core.clock import utc_now
 from karabakh_annotator.core.labels import LabelSet
 from karabakh_annotator.core.records import Changes, StatementRecord
 from karabakh_annotator.core.services.patches import StatementPatch, given_fields
-from karabakh_annotator.core.services.to_records import statement_record
+from karabakh_annotator.core.services.to_records import STATEMENT_RELATIONS, statement_record
 from karabakh_annotator.core.services.unit_of_work import (
     ServiceError,
     analyst_named,
@@ -49,15 +49,7 @@ class SpanEdit:
 
 
 def _with_relations(query: Select[Statement]) -> Select[Statement]:
-    return query.options(
-        selectinload(Statement.speaker),
-        selectinload(Statement.analyst),
-        selectinload(Statement.cue_class),
-        selectinload(Statement.stance),
-        selectinload(Statement.party),
-        selectinload(Statement.claim).selectinload(Claim.status),
-        selectinload(Statement.claim).selectinload(Claim.verdict),
-    )
+    return query.options(*STATEMENT_RELATIONS)
 
 
 _RELATION_FIELDS = {"speaker_id": "speaker", "claim_id": "claim"}

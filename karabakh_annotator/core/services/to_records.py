@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import selectinload
+from sqlalchemy.sql.base import ExecutableOption
+
 from karabakh_annotator.core.records import (
     ArticleRecord,
     ClaimRecord,
@@ -64,6 +67,18 @@ def claim_record(claim: Claim) -> ClaimRecord:
         claim.explanation,
         claim.deleted_at is not None,
     )
+
+
+# What statement_record reads: load it with the statements, never lazily later.
+STATEMENT_RELATIONS: tuple[ExecutableOption, ...] = (
+    selectinload(Statement.speaker),
+    selectinload(Statement.analyst),
+    selectinload(Statement.cue_class),
+    selectinload(Statement.stance),
+    selectinload(Statement.party),
+    selectinload(Statement.claim).selectinload(Claim.status),
+    selectinload(Statement.claim).selectinload(Claim.verdict),
+)
 
 
 def statement_record(statement: Statement) -> StatementRecord:

@@ -5,8 +5,6 @@ This package is the only place allowed SQLite-specific SQL (DESIGN.md).
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
-
 from karabakh_annotator.core.storage.search.base import SearchIndex, index_text
 from karabakh_annotator.core.storage.search.portable import PortableScanIndex
 from karabakh_annotator.core.storage.search.sqlite_fts import SqliteFtsIndex
@@ -20,7 +18,3 @@ def index_for(dialect_name: str) -> SearchIndex:
         return SqliteFtsIndex()
     return PortableScanIndex()
 
-
-def index_for_connection(connection: Connection) -> SearchIndex:
-    """The search index for the dialect of `connection`."""
-    return index_for(connection.dialect.name)
