@@ -61,4 +61,8 @@ setup_environment() {
     rm -f "$VENV"/.installed-*
     touch "$stamp"
   fi
+  # Byte-compile the package (quick when nothing changed): an editable install
+  # leaves that to the first import, and with PYTHONDONTWRITEBYTECODE set it
+  # would recompile every module on every start.
+  "$VENV/bin/python" -m compileall -q "$ROOT/karabakh_annotator" >/dev/null || true
 }

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from karabakh_annotator.core.importers.formats import DEFAULT_MAX_MB
-from karabakh_annotator.core.storage.database import DB_ENV_VAR
+from karabakh_annotator.core.storage.locations import DB_ENV_VAR
 
 
 def _date(value: str) -> dt.date:

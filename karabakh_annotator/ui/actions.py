@@ -6,9 +6,10 @@ import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-import qtawesome as qta
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
+
+from karabakh_annotator.ui.icons import load_icons
 
 SEPARATOR = "-"
 
@@ -27,12 +28,14 @@ class ActionSpec:
 
 def build_actions(specs: Iterable[ActionSpec], owner: QWidget) -> dict[str, QAction]:
     """Create each action on `owner`, wired to the `owner` method its spec names."""
+    specs = list(specs)
+    icons = load_icons(spec.icon for spec in specs if spec.icon)
     actions: dict[str, QAction] = {}
     for spec in specs:
         action = QAction(spec.text, owner)
         action.setObjectName(f"action_{spec.id}")
         if spec.icon:
-            action.setIcon(qta.icon(spec.icon))
+            action.setIcon(icons[spec.icon])
         if spec.shortcut:
             action.setShortcut(QKeySequence(spec.shortcut))
         tip = spec.tip or spec.text.replace("&", "")

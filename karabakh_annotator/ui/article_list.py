@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from karabakh_annotator.core.records import ArticleSummary
@@ -180,6 +181,8 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         published: tuple[dt.date | None, dt.date | None] = (None, None),
     ) -> None:
         """Only `outlet`'s articles (None: all) among `article_ids` (None: all), published in range."""
+        if (outlet, article_ids, published) == (self._outlet, self._ids, self._dates):
+            return  # filtering 10,000 rows again for nothing cost 30 ms at every reload
         # Qt 6.9+ replaces invalidateFilter() with begin/endFilterChange().
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
@@ -220,18 +223,32 @@ class ArticleListView(QTreeView):
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
+        # Import order until the user sorts. The indicator is cleared before
+        # sorting is enabled, which would otherwise sort 10,000 rows by title
+        # at start-up (measured: 0.6 s).
+        self.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
-        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order until the user sorts
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (Column.OUTLET, Column.DATE, Column.STATEMENTS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Size columns from the first rows only: measuring 10,000 rows slowed start-up.
-        header.setResizeContentsPrecision(200)
+        self._columns_sized = False
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        if not self._columns_sized:
+            self._size_columns()
+            self._columns_sized = True
+        super().showEvent(event)
+
+    def _size_columns(self) -> None:
+        # One width from the font for outlet, date and count, set when first
+        # shown (the window sets the Arabic font after construction). Fitting
+        # the columns to their contents measured rows and cost 0.1-0.2 s with
+        # 10,000 articles; sizing sections one by one left the stretched title
+        # column stuck at its first width. Columns stay resizable by hand.
+        self.header().setDefaultSectionSize(self.fontMetrics().horizontalAdvance("2020-10-10") + 24)
 
     def set_filters(
         self,

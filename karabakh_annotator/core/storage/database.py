@@ -9,7 +9,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
@@ -18,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from karabakh_annotator.core.storage.integrity import install_integrity_checks
+from karabakh_annotator.core.storage.locations import DB_ENV_VAR, default_database_path
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -27,19 +27,11 @@ if TYPE_CHECKING:
 # equal to the head of the migrations folder.
 SCHEMA_HEAD = "0005"
 
-APP_NAME = "karabakh-annotator"
-DB_ENV_VAR = "KARABAKH_ANNOTATOR_DB"
-DEFAULT_DB_FILE = "annotations.sqlite3"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class DatabaseError(RuntimeError):
     """The database cannot be opened as it is; the file was left untouched."""
-
-
-def default_database_path() -> Path:
-    """The SQLite file used when neither --db nor the environment names one."""
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / DEFAULT_DB_FILE
 
 
 def resolve_database_url(path_or_url: str | None = None) -> str:
