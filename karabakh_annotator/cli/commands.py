@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from karabakh_annotator.cli.intelligence_commands import match, suggest
 from karabakh_annotator.core.exporters.csv_export import write_statements_csv_file
 from karabakh_annotator.core.importers.files import ImportOptions, collect_files, read_article_file
 from karabakh_annotator.core.records import ImportFailure, ImportOutcome, ParsedArticle
@@ -152,6 +153,8 @@ COMMANDS = {
     "search": search,
     "stats": show_stats,
     "export": export,
+    "suggest": suggest,
+    "match": match,
 }
 
 

@@ -79,6 +79,22 @@ def build_parser() -> argparse.ArgumentParser:
     stats = command("stats", "counts by verdict, status, speaker and outlet")
     stats.add_argument("--json", action="store_true", help="print one JSON array")
 
+    sug = command("suggest", "suggested statements with speaker, cue and cue class, for files or stored articles")
+    sug.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    sug.add_argument(
+        "--article", type=int, action="append", default=[], metavar="ID", help="a stored article (repeatable)"
+    )
+    sug.add_argument("--format", choices=["text", "jsonl"], default="text", help="jsonl: one JSON object per line")
+    sug.add_argument("--json", action="store_true", help="print one JSON array")
+    sug.add_argument("--save", action="store_true", help="store the suggestions as statements (status spotted)")
+    sug.add_argument("--analyst", metavar="NAME", help="whose statements --save creates")
+
+    mat = command("match", "same-claim pairs and contradictions across the database")
+    mat.add_argument("--format", choices=["text", "jsonl"], default="text", help="jsonl: one JSON object per line")
+    mat.add_argument("--json", action="store_true", help="print one JSON array")
+    mat.add_argument("--kind", choices=["same", "contradiction"], help="only this kind of pair")
+    mat.add_argument("--statements-only", action="store_true", help="only marked statements, not open suggestions")
+
     exp = command("export", "export statements")
     exp.add_argument("--format", choices=["csv"], required=True)
     exp.add_argument("--out", type=Path, required=True, metavar="FILE")

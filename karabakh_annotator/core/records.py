@@ -147,3 +147,25 @@ class ImportOutcome:
     changes: Changes = Changes()
     near_duplicate_of: int | None = None
     resemblance: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A span of an article taking part in a proposed pair: a statement, or a suggestion not yet accepted."""
+
+    article_id: int
+    start: int
+    end: int
+    text: str
+    statement_id: int | None = None
+    claim_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MatchRecord:
+    """Two passages in different articles that report the same fact, or contradict each other."""
+
+    kind: str  # "same" | "contradiction"
+    a: Passage
+    b: Passage
+    score: float

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
@@ -20,11 +22,15 @@ from karabakh_annotator.ui.article_highlights import (
     current_format,
     nesting_key,
 )
+from karabakh_annotator.ui.article_suggestions import suggestion_selections, suggestion_tooltip
 from karabakh_annotator.ui.article_text_layout import build_text_edit, character_at, header_label, paragraph_format
 from karabakh_annotator.ui.fonts import ARTICLE_POINT_SIZE, arabic_font
 from karabakh_annotator.ui.legend import Legend, highlight_color
 from karabakh_annotator.ui.offsets import OffsetMap
 from karabakh_annotator.ui.statement_colors import StatementColors
+
+if TYPE_CHECKING:  # the rules load 0.2 s of patterns: not at start-up
+    from karabakh_annotator.core.analysis.attribution import Suggestion
 
 MIN_POINT_SIZE = 9
 MAX_POINT_SIZE = 40
@@ -57,6 +63,8 @@ class ArticleView(QStackedWidget):
     """The analyst clicked inside a highlighted statement (the innermost, where several overlap)."""
     sig_point_size_changed = Signal(int)
     """The article font was zoomed to this point size."""
+    sig_suggestion_changed = Signal(object)
+    """The current suggestion (a Suggestion, or None when there is none)."""
 
     def __init__(self, arabic_family: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +77,8 @@ class ArticleView(QStackedWidget):
         self._verdict_names: dict[str, LabelRecord] = {}
         self._status_names: dict[str, LabelRecord] = {}
         self._press_pos: QPoint | None = None
+        self._suggestions: list[Suggestion] = []
+        self._current_suggestion: int | None = None
 
         self._placeholder = QLabel()
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -115,6 +125,7 @@ class ArticleView(QStackedWidget):
         self._article = None
         self._offsets = OffsetMap("")
         self._statements, self._colors_by_id, self._current = {}, {}, None
+        self._suggestions, self._current_suggestion = [], None
         self._text.setExtraSelections([])
         self._text.clear()
         self._placeholder.setText(message_html)
@@ -137,6 +148,8 @@ class ArticleView(QStackedWidget):
         self._colors_by_id = {s.id: highlight_color(colors.color_for(s)) for s in live}
         if self._current not in self._statements:
             self._current = None
+        if not same_article:
+            self._suggestions, self._current_suggestion = [], None
 
         self._text.setUpdatesEnabled(False)
         try:
@@ -186,18 +199,76 @@ class ArticleView(QStackedWidget):
         return self._current
 
     def _show_current(self) -> None:
+        selections = suggestion_selections(self._text, self._offsets, self._suggestions, self._current_suggestion)
         statement = self._statements.get(self._current) if self._current is not None else None
-        if statement is None:
-            self._text.setExtraSelections([])
-            return
-        selection = QTextEdit.ExtraSelection()
-        start, end = self.qt_span(statement.start, statement.end)
+        if statement is not None:
+            selection = QTextEdit.ExtraSelection()
+            start, end = self.qt_span(statement.start, statement.end)
+            cursor = QTextCursor(self._text.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = current_format(self._colors_by_id[statement.id])
+            selections.append(selection)
+        self._text.setExtraSelections(selections)
+
+    # -- suggestions -------------------------------------------------------------------
+
+    def show_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
+        """Underline the open suggestions of the shown article; the current one stays if still there."""
+        previous = self.current_suggestion()
+        self._suggestions = sorted(suggestions, key=lambda s: (s.start, s.end))
+        spans = [(s.start, s.end) for s in self._suggestions]
+        kept = spans.index((previous.start, previous.end)) if previous and (previous.start, previous.end) in spans else None
+        self._current_suggestion = kept
+        self._show_current()
+        if kept is None and previous is not None:
+            self.sig_suggestion_changed.emit(None)
+
+    def suggestions(self) -> list[Suggestion]:
+        """The suggestions underlined, in text order."""
+        return list(self._suggestions)
+
+    def current_suggestion(self) -> Suggestion | None:
+        """The suggestion the accept and reject keys answer."""
+        if self._current_suggestion is None or self._current_suggestion >= len(self._suggestions):
+            return None
+        return self._suggestions[self._current_suggestion]
+
+    def select_suggestion(self, index: int) -> bool:
+        """Make suggestion `index` (text order) current and scroll to it."""
+        if not 0 <= index < len(self._suggestions):
+            return False
+        self._current_suggestion = index
+        self._show_current()
+        suggestion = self._suggestions[index]
+        start, end = self.qt_span(suggestion.start, suggestion.end)
         cursor = QTextCursor(self._text.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        selection.format = current_format(self._colors_by_id[statement.id])
-        self._text.setExtraSelections([selection])
+        for position in (end, start):
+            cursor.setPosition(position)
+            self._text.setTextCursor(cursor)
+            self._text.ensureCursorVisible()
+        self.sig_suggestion_changed.emit(suggestion)
+        return True
+
+    def select_suggestion_at(self, start: int, end: int) -> bool:
+        """Make the suggestion over exactly [start, end) current."""
+        for index, suggestion in enumerate(self._suggestions):
+            if (suggestion.start, suggestion.end) == (start, end):
+                return self.select_suggestion(index)
+        return False
+
+    def step_suggestion(self, delta: int) -> bool:
+        """The next (+1) or previous (-1) suggestion in reading order; wraps around."""
+        if not self._suggestions:
+            return False
+        if self._current_suggestion is None:
+            return self.select_suggestion(0 if delta > 0 else len(self._suggestions) - 1)
+        return self.select_suggestion((self._current_suggestion + delta) % len(self._suggestions))
+
+    def suggestions_at(self, offset: int) -> list[Suggestion]:
+        """The suggestions covering code point `offset`."""
+        return [s for s in self._suggestions if s.start <= offset < s.end]
 
     # -- labels, legend, tooltips -----------------------------------------------------
 
@@ -231,9 +302,11 @@ class ArticleView(QStackedWidget):
         return "\n".join(lines)
 
     def tooltip_at(self, viewport_pos: QPoint) -> str:
-        """The tooltip for a point on the text's viewport: each statement there, innermost first."""
+        """The tooltip for a point on the text's viewport: each statement there (innermost first), or a suggestion."""
         ids = self._statements_at_point(viewport_pos)
-        return "\n\n".join(self.statement_tooltip(i) for i in ids)
+        if ids:
+            return "\n\n".join(self.statement_tooltip(i) for i in ids)
+        return "\n\n".join(suggestion_tooltip(s) for s in self._suggestions_at_point(viewport_pos))
 
     # -- zoom ----------------------------------------------------------------------------
 
@@ -348,12 +421,22 @@ class ArticleView(QStackedWidget):
             self._current = ids[0]
             self._show_current()
             self.sig_statement_clicked.emit(ids[0])
+            return
+        suggested = self._suggestions_at_point(position)
+        if suggested:
+            self.select_suggestion_at(suggested[0].start, suggested[0].end)
 
     def _statements_at_point(self, viewport_pos: QPoint) -> list[int]:
         position = self._character_at(viewport_pos)
         if position is None:
             return []
         return self.statement_ids_at(self._offsets.from_qt(position))
+
+    def _suggestions_at_point(self, viewport_pos: QPoint) -> list[Suggestion]:
+        position = self._character_at(viewport_pos)
+        if position is None:
+            return []
+        return self.suggestions_at(self._offsets.from_qt(position))
 
     def _character_at(self, viewport_pos: QPoint) -> int | None:
         """The Qt position of the character drawn under a viewport point, None off the text."""

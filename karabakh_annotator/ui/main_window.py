@@ -40,6 +40,7 @@ from karabakh_annotator.ui.undo_commands import (
 from karabakh_annotator.ui.workspace_actions import ACTIONS, MENUS, TOOLBAR, WINDOW_TITLE
 from karabakh_annotator.ui.workspace_files import WorkspaceFiles
 from karabakh_annotator.ui.workspace_settings import WorkspaceSettings
+from karabakh_annotator.ui.workspace_suggestions import WorkspaceSuggestions
 
 LIST_POINT_SIZE = 11
 
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.files = WorkspaceFiles(self, services, self._settings, arabic_family)
+        self.suggestions = WorkspaceSuggestions(self, services)
         self.recent_menu = self.files.recent_menu
         self.actions_by_id = build_actions(ACTIONS, self)
         fill_menus(self.menuBar(), MENUS, self.actions_by_id)
@@ -184,6 +186,7 @@ class MainWindow(QMainWindow):
         article = self._services.articles.get_article(article_id)
         statements = self._services.statements.statements_for_article(article_id)
         self.article_view.show_article(article, statements, self._colors)
+        self.suggestions.refresh(article_id)
         self.claims_panel.show_article(article_id)
         if statement_id is not None:
             self.article_view.select_statement(statement_id)
@@ -206,9 +209,10 @@ class MainWindow(QMainWindow):
 
     # -- editing: every edit is an undoable command calling a service -------------
 
-    def _push(self, make: Callable[..., object], *args: object, **kwargs: object) -> object:
+    def push(self, make: Callable[..., object], *args: object, **kwargs: object) -> object:
+        """Run an undoable command (a ServiceCommand class and its arguments) and put it on the stack."""
         command = make(
-            self._services, *args, analyst=self.analyst, on_changes=self.sig_changes.emit, on_error=self._show_error, **kwargs
+            self._services, *args, analyst=self.analyst, on_changes=self.sig_changes.emit, on_error=self.show_error, **kwargs
         )
         self.undo_stack.push(command)  # type: ignore[arg-type]
         return command
@@ -219,7 +223,7 @@ class MainWindow(QMainWindow):
         if article_id is None or span is None or span[0] == span[1]:
             self.statusBar().showMessage("Select some text in the article first.", 4000)
             return
-        command = self._push(MarkStatementCommand, article_id, *span)
+        command = self.push(MarkStatementCommand, article_id, *span)
         statement_id = getattr(command, "statement_id", None)
         if statement_id is not None:
             self.claims_panel.select_statement(statement_id)
@@ -230,22 +234,22 @@ class MainWindow(QMainWindow):
         if statement_id is None or span is None or span[0] == span[1]:
             self.statusBar().showMessage("Select a statement, then the text it should cover.", 4000)
             return
-        self._push(ResizeStatementCommand, statement_id, *span)
+        self.push(ResizeStatementCommand, statement_id, *span)
 
     def delete_statement(self) -> None:
         """Delete the current statement (undo brings it back)."""
         statement_id = self.claims_panel.selected_statement_id() or self.article_view.current_statement_id()
         if statement_id is not None:
-            self._push(DeleteStatementCommand, statement_id)
+            self.push(DeleteStatementCommand, statement_id)
 
     def _on_claims_panel_statement_edit_requested(self, statement_id: int, patch: StatementPatch) -> None:
-        self._push(EditStatementCommand, statement_id, patch)
+        self.push(EditStatementCommand, statement_id, patch)
 
     def _on_claims_panel_claim_edit_requested(self, claim_id: int, patch: ClaimPatch) -> None:
-        self._push(EditClaimCommand, claim_id, patch)
+        self.push(EditClaimCommand, claim_id, patch)
 
     def _on_claims_panel_claim_create_requested(self, statement_id: int, summary: str) -> None:
-        self._push(CreateClaimCommand, summary, [statement_id])
+        self.push(CreateClaimCommand, summary, [statement_id])
 
     def _on_claims_panel_entity_create_requested(self, name: str) -> None:
         # Creating a speaker is a reference-data edit, committed at once and
@@ -253,7 +257,7 @@ class MainWindow(QMainWindow):
         try:
             entity, changes = self._services.entities.create_entity(name, self.analyst)
         except ServiceError as exc:
-            self._show_error(exc)
+            self.show_error(exc)
             return
         self.claims_panel.entity_created(entity)
         self.sig_changes.emit(changes)
@@ -269,7 +273,8 @@ class MainWindow(QMainWindow):
         self.claims_panel.apply_changes(changes)
         self.update_counts()
 
-    def _show_error(self, error: Exception) -> None:
+    def show_error(self, error: Exception) -> None:
+        """Tell the analyst an action was refused (nothing was changed)."""
         QMessageBox.warning(self, WINDOW_TITLE, str(error))
 
     # -- selection sync ---------------------------------------------------------------

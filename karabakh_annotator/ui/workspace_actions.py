@@ -20,6 +20,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Make the current statement cover the selected text"),
     ActionSpec("delete", "&Delete Statement", "Ctrl+Delete", "fa5s.trash-alt", "delete_statement",
                "Delete the current statement (undo brings it back)"),
+    ActionSpec("accept_suggestion", "&Accept Suggestion", "Ctrl+Return", "fa5s.check", "suggestions.accept_suggestion",
+               "Store the underlined suggestion as a statement, speaker and cue filled in"),
+    ActionSpec("reject_suggestion", "Re&ject Suggestion", "Ctrl+Backspace", "fa5s.times", "suggestions.reject_suggestion",
+               "Do not offer this suggestion again (undo offers it again)"),
+    ActionSpec("next_suggestion", "Next Suggestion", "Ctrl+Down", "fa5s.chevron-down", "suggestions.next_suggestion"),
+    ActionSpec("previous_suggestion", "Previous Suggestion", "Ctrl+Up", "fa5s.chevron-up", "suggestions.previous_suggestion"),
     ActionSpec("find", "&Find Articles", "Ctrl+F", "fa5s.search", "focus_search", "Search the articles"),
     ActionSpec("next_statement", "Next Statement", "Alt+Down", "fa5s.arrow-down", "select_next_statement"),
     ActionSpec("previous_statement", "Previous Statement", "Alt+Up", "fa5s.arrow-up", "select_previous_statement"),
@@ -32,8 +38,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 MENUS: dict[str, tuple[str, ...]] = {
     "&File": ("import_files", "import_folder", "export_csv", SEPARATOR, "open_database", "reload", SEPARATOR, "quit"),
-    "&Edit": ("undo", "redo", SEPARATOR, "mark", "resize", "delete", SEPARATOR, "find"),
-    "&View": ("next_statement", "previous_statement", "next_article", "previous_article", SEPARATOR, "zoom_in", "zoom_out"),
+    "&Edit": ("undo", "redo", SEPARATOR, "mark", "resize", "delete", SEPARATOR, "accept_suggestion",
+              "reject_suggestion", SEPARATOR, "find"),
+    "&View": ("next_statement", "previous_statement", "next_suggestion", "previous_suggestion", "next_article",
+              "previous_article", SEPARATOR, "zoom_in", "zoom_out"),
     "&Settings": ("labels", "analyst"),
 }
-TOOLBAR: tuple[str, ...] = ("import_files", "export_csv", SEPARATOR, "undo", "redo", SEPARATOR, "mark", "delete")
+TOOLBAR: tuple[str, ...] = (
+    "import_files", "export_csv", SEPARATOR, "undo", "redo", SEPARATOR, "mark", "delete", SEPARATOR,
+    "accept_suggestion", "reject_suggestion",
+)

@@ -9,10 +9,13 @@ from karabakh_annotator.core.services.claims import ClaimService
 from karabakh_annotator.core.services.entities import EntityService
 from karabakh_annotator.core.services.exports import ExportService
 from karabakh_annotator.core.services.labels import LabelService
+from karabakh_annotator.core.services.matches import MatchService
 from karabakh_annotator.core.services.search import SearchService
 from karabakh_annotator.core.services.stats import StatsService
 from karabakh_annotator.core.services.statements import StatementService
+from karabakh_annotator.core.services.suggestions import SuggestionService
 from karabakh_annotator.core.storage.database import Database
+from karabakh_annotator.core.storage.locations import user_speaker_variants_path
 from karabakh_annotator.core.storage.search import index_for
 
 
@@ -28,19 +31,27 @@ class Services:
     labels: LabelService
     exports: ExportService
     stats: StatsService
+    suggestions: SuggestionService
+    matches: MatchService
 
 
 def build_services(database: Database) -> Services:
     """Wire each service to the database's session factory."""
     sessions = database.sessions
     index = index_for(database.engine.dialect.name)
+    statements = StatementService(sessions)
+    claims = ClaimService(sessions)
+    entities = EntityService(sessions)
+    suggestions = SuggestionService(sessions, statements, entities, [user_speaker_variants_path()])
     return Services(
         articles=ArticleService(sessions, index),
         search=SearchService(sessions, index),
-        statements=StatementService(sessions),
-        claims=ClaimService(sessions),
-        entities=EntityService(sessions),
+        statements=statements,
+        claims=claims,
+        entities=entities,
         labels=LabelService(sessions),
         exports=ExportService(sessions),
         stats=StatsService(sessions),
+        suggestions=suggestions,
+        matches=MatchService(sessions, suggestions, statements, claims),
     )

@@ -14,3 +14,8 @@ DEFAULT_DB_FILE = "annotations.sqlite3"
 def default_database_path() -> Path:
     """The SQLite file used when neither --db nor the environment names one."""
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / DEFAULT_DB_FILE
+
+
+def user_speaker_variants_path() -> Path:
+    """The analyst's own speaker spelling variants, added to the shipped list (optional file)."""
+    return platformdirs.user_config_path(APP_NAME, appauthor=False) / "speaker_variants.txt"

@@ -261,3 +261,53 @@ class Event(Base):
     new_value: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_events_entity", "entity_type", "entity_id"),)
+
+
+class SuggestionDecision(Base):
+    """A suggested statement the analyst rejected: not offered again on that article.
+
+    Accepted suggestions need no row: they become statements.
+    """
+
+    __tablename__ = "suggestion_decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    analyst_id: Mapped[int] = mapped_column(ForeignKey("analysts.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+    analyst: Mapped[Analyst] = relationship()
+
+    __table_args__ = (
+        CheckConstraint('"end" > start', name="span_not_empty"),
+        UniqueConstraint("article_id", "start", "end", name="uq_suggestion_decisions_span"),
+    )
+
+
+class MatchDecision(Base):
+    """The analyst's answer to a proposed pair of statements: accepted or dismissed.
+
+    Accepting a same-claim pair also links both statements to one claim; the
+    row remembers the answer so the pair is not proposed again.
+    """
+
+    __tablename__ = "match_decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    statement_a_id: Mapped[int] = mapped_column(ForeignKey("statements.id"))
+    statement_b_id: Mapped[int] = mapped_column(ForeignKey("statements.id"), index=True)
+    decision: Mapped[str] = mapped_column(String(20))
+    analyst_id: Mapped[int] = mapped_column(ForeignKey("analysts.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+    analyst: Mapped[Analyst] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('same', 'contradiction')", name="kind_known"),
+        CheckConstraint("decision IN ('accepted', 'dismissed')", name="decision_known"),
+        CheckConstraint("statement_a_id < statement_b_id", name="pair_ordered"),
+        UniqueConstraint("statement_a_id", "statement_b_id", "kind", name="uq_match_decisions_pair"),
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from karabakh_annotator.core.services.exports import StatementFilter
 from karabakh_annotator.core.services.unit_of_work import ServiceError
 from karabakh_annotator.ui.claims_panel.filter_bar import FilterBar, Scope
 from karabakh_annotator.ui.claims_panel.label_catalog import LabelCatalog
+from karabakh_annotator.ui.claims_panel.related_list import RelatedList
 from karabakh_annotator.ui.claims_panel.rtl import DirectionalDelegate
 from karabakh_annotator.ui.claims_panel.statement_editor import StatementEditor
 from karabakh_annotator.ui.claims_panel.statement_table_model import (
@@ -54,6 +55,9 @@ class ClaimsPanel(QWidget):
     sig_claim_edit_requested = Signal(int, object)  # claim id, ClaimPatch
     sig_claim_create_requested = Signal(int, str)  # statement id, summary
     sig_entity_create_requested = Signal(str)  # name
+    sig_related_open_requested = Signal(object)  # MatchRecord: show its other passage
+    sig_related_accept_requested = Signal(object)  # MatchRecord
+    sig_related_dismiss_requested = Signal(object)  # MatchRecord
 
     def __init__(
         self,
@@ -92,6 +96,16 @@ class ClaimsPanel(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("statement_count")
         self.editor = StatementEditor(services.claims.search_claims, arabic_family)
+        self.related = RelatedList(arabic_family)
+        # The splitter may squeeze this pane away on a small screen: the
+        # window's minimum height stays what the table and editor need.
+        self.related.setMinimumHeight(1)
+        # Stepping through statements by keyboard looks for related ones only
+        # where the analyst stops (the first search reads the whole database).
+        self._related_timer = QTimer(self)
+        self._related_timer.setSingleShot(True)
+        self._related_timer.setInterval(150)
+        self._related_timer.timeout.connect(self.refresh_related)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -102,8 +116,10 @@ class ClaimsPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.related)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -119,6 +135,9 @@ class ClaimsPanel(QWidget):
         self.editor.sig_claim_edit_requested.connect(self.sig_claim_edit_requested)
         self.editor.sig_claim_create_requested.connect(self.sig_claim_create_requested)
         self.editor.sig_entity_create_requested.connect(self.sig_entity_create_requested)
+        self.related.sig_open_requested.connect(self.sig_related_open_requested)
+        self.related.sig_accept_requested.connect(self.sig_related_accept_requested)
+        self.related.sig_dismiss_requested.connect(self.sig_related_dismiss_requested)
         self.model.set_filter(self.filter_bar.current_filter())
 
     # -- our interface -------------------------------------------------------
@@ -268,11 +287,28 @@ class ClaimsPanel(QWidget):
     def _show_in_editor(self, statement_id: int | None) -> None:
         if statement_id is None:
             self.editor.show_statement(None)
+            self.related.show_matches([], {})
             return
         try:
             self.editor.show_statement(self._services.statements.get_statement(statement_id))
         except ServiceError:
             self.editor.show_statement(None)
+            self.related.show_matches([], {})
+            return
+        self.related.show_pending()
+        self._related_timer.start()
+
+    def refresh_related(self) -> None:
+        """List again what relates to the statement in the editor (after a link or a dismissal)."""
+        shown = self.editor.current_statement()
+        if shown is None:
+            self.related.show_matches([], {})
+            return
+        matches = self._services.matches.related(shown.id)
+        articles = {m.b.article_id for m in matches}
+        summaries = self._services.articles.article_summaries(articles) if articles else []
+        titles = {a.id: a.title or a.source_file or f"article {a.id}" for a in summaries}
+        self.related.show_matches(matches, titles)
 
     def _update_count(self) -> None:
         loaded, total = self.model.rowCount(), self.model.total()

@@ -1,0 +1,215 @@
+"""Same-claim and contradiction matching benchmark: `python -m benchmarks.match [--sizes 10000,30000,100000]`.
+
+Generates a corpus of statements in which one fact is reported by several
+outlets (reworded, with their own spellings of places and people,
+ASCII or Arabic-Indic digits, number words, سبتمبر or أيلول), some facts
+are contradicted by the other side, and the rest is unrelated statements
+sharing the common words of war news.  Each size runs in a fresh process
+(so its peak memory is its own): time to find both kinds of pairs against
+the 60 s target at 100,000 statements, peak memory against 1 GB, growth of
+the time against linear, and how many of the planted pairs were found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+
+from karabakh_annotator.core.analysis.contradictions import find_related
+from karabakh_annotator.core.analysis.matching import ClaimText
+
+TARGET_S = 60.0
+TARGET_MB = 1024.0
+STATEMENTS_PER_ARTICLE = 10
+_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_NUMBER_WORDS = {2: "اثنين", 3: "ثلاث", 4: "أربع", 5: "خمس", 6: "ست", 7: "سبع", 8: "ثماني", 9: "تسع", 10: "عشر"}
+_MONTHS = [("سبتمبر", "أيلول"), ("أكتوبر", "تشرين الأول"), ("نوفمبر", "تشرين الثاني"), ("يوليو", "تموز")]
+_SYLLABLES = (
+    "قا را با غو لي شا كي دي مو زا نو تا ري سو جا خو لا في ها ما بي رو تي دا سي "
+    "نا كو لو فا سا طو دو زي شي نو مي حا عو بو تو"
+).split()
+_SIDES = [("الأذربيجانية", "الأذرية", "باكو"), ("الأرمينية", "الأرمنية", "يريفان")]
+_FILLER = (
+    "القوات الجيش الوزارة المنطقة الوضع الهدنة الحدود المدنيين الأطراف التصعيد الاشتباكات المفاوضات "
+    "المجتمع الدولي الأمم المتحدة مجموعة مينسك البيان الرئيس الحكومة العملية العسكرية الجبهة المواقع"
+).split()
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One event that several outlets report."""
+
+    kind: str  # "capture" | "losses" | "meeting"
+    side: int
+    place: str
+    person: str
+    number: int
+    other: int
+    day: int
+    month: int
+
+
+def _name(rng: random.Random, parts: int) -> str:
+    return "".join(rng.choices(_SYLLABLES, k=parts))
+
+
+def _pool(rng: random.Random, size: int, parts: tuple[int, ...], suffix: str = "") -> list[str]:
+    """`size` distinct made-up names: a corpus names more places and people the bigger it is."""
+    names: dict[str, None] = {}
+    while len(names) < size:
+        names[_name(rng, rng.choice(parts)) + suffix] = None
+    return list(names)
+
+
+def _spelling(rng: random.Random, name: str) -> str:
+    """An outlet's spelling: long vowels dropped or added, ق/ك/غ/خ swapped, final ة/ه."""
+    choice = rng.random()
+    if choice < 0.25:
+        return name.replace("ا", "", 1) if "ا" in name[1:] else name[:2] + "ا" + name[2:]
+    if choice < 0.45:
+        return name.translate(str.maketrans("قغ", "كخ"))
+    if choice < 0.55:
+        return name + "ة" if not name.endswith("ا") else name[:-1] + "ة"
+    return name
+
+
+def _number(rng: random.Random, value: int) -> str:
+    if value in _NUMBER_WORDS and rng.random() < 0.3:
+        return _NUMBER_WORDS[value]
+    return str(value).translate(_INDIC) if rng.random() < 0.4 else str(value)
+
+
+def _date(rng: random.Random, fact: Fact) -> str:
+    month = rng.choice(_MONTHS[fact.month])
+    return rng.choice(["", f" في {_number(rng, fact.day)} {month}", f" يوم {fact.day} {month}"])
+
+
+def _report(rng: random.Random, fact: Fact, contradict: bool = False) -> str:
+    """One outlet's wording of the fact (or the other side's contradicting account)."""
+    adj = rng.choice(_SIDES[fact.side][:2])
+    other_adj = rng.choice(_SIDES[1 - fact.side][:2])
+    place = _spelling(rng, fact.place)
+    person = _spelling(rng, fact.person)
+    conj = rng.choice(["", "و", "ف"])
+    date = _date(rng, fact)
+    if fact.kind == "capture":
+        if contradict:
+            return rng.choice([
+                f"{conj}قالت وزارة الدفاع {other_adj} إن قواتها صدت الهجوم على قرية {place}{date}",
+                f"{conj}نفت وزارة الدفاع {other_adj} سيطرة القوات {adj} على قرية {place}",
+            ])
+        return rng.choice([
+            f"{conj}حررت القوات {adj} قرية {place}{date}",
+            f"{conj}أعلنت وزارة الدفاع {adj} تحرير قرية {place} من الاحتلال{date}",
+            f"{conj}قال المتحدث {person} إن الجيش سيطر على قرية {place} بالكامل",
+        ])
+    if fact.kind == "losses":
+        tanks = fact.number + (rng.randint(1, 5) if contradict else 0)
+        return rng.choice([
+            f"{conj}أعلن المتحدث {person} تدمير {_number(rng, tanks)} دبابات و{_number(rng, fact.other)} عربات قرب {place}",
+            f"{conj}دمرت القوات {adj} {_number(rng, tanks)} دبابات قرب مدينة {place}{date}",
+            f"{conj}أكد {person} أن قواته دمرت {_number(rng, tanks)} دبابة و{_number(rng, fact.other)} عربة في محيط {place}",
+        ])
+    return rng.choice([
+        f"{conj}بحث وزير الخارجية {person} مع نظيره {place} في جنيف {_number(rng, fact.number)} ملفا{date}",
+        f"{conj}التقى الوزير {person} بنظيره {place} في جنيف لبحث {_number(rng, fact.number)} ملفا",
+    ])
+
+
+def _filler(rng: random.Random) -> str:
+    """An unrelated statement: common war-news words, a made-up name, a number."""
+    words = rng.choices(_FILLER, k=rng.randint(6, 14))
+    words.insert(rng.randrange(len(words)), _name(rng, 3))
+    words.insert(rng.randrange(len(words)), str(rng.randint(1, 3000)))
+    return "قال " + " ".join(words)
+
+
+def build_corpus(count: int, seed: int = 2020) -> tuple[list[ClaimText], set[tuple[int, int]], set[tuple[int, int]]]:
+    """`count` statements, the planted same-claim pairs and the planted contradiction pairs (keys)."""
+    rng = random.Random(seed)
+    articles = max(1, count // STATEMENTS_PER_ARTICLE)
+    texts: list[tuple[int, str, int, bool]] = []  # (article, text, fact id, contradicts)
+    # A place recurs in several facts (about three), a person in about two.
+    places = _pool(rng, max(50, count // 15), (2, 3, 3))
+    people = _pool(rng, max(50, count // 10), (2, 3), "وف")
+    fact_id = 0
+    while len(texts) < count * 0.6:
+        fact = Fact(rng.choice(["capture", "losses", "meeting"]), rng.randrange(2), rng.choice(places),
+                    rng.choice(people), rng.randint(2, 60), rng.randint(2, 40), rng.randint(1, 28), rng.randrange(4))
+        outlets = rng.sample(range(articles), k=min(articles, rng.choice([1, 2, 2, 3, 3, 4, 5, 6])))
+        for outlet in outlets:
+            texts.append((outlet, _report(rng, fact), fact_id, False))
+        if fact.kind != "meeting" and rng.random() < 0.2:
+            texts.append((rng.randrange(articles), _report(rng, fact, contradict=True), fact_id, True))
+        fact_id += 1
+    while len(texts) < count:
+        texts.append((rng.randrange(articles), _filler(rng), -1 - len(texts), False))
+    texts = texts[:count]
+    items = [ClaimText(key, article, text) for key, (article, text, _, _) in enumerate(texts)]
+    by_fact: dict[int, list[int]] = {}
+    for key, (_, _, fact, _) in enumerate(texts):
+        by_fact.setdefault(fact, []).append(key)
+    same, contra = set(), set()
+    for keys in by_fact.values():
+        for x in keys:
+            for y in keys:
+                if x < y and texts[x][0] != texts[y][0]:
+                    (contra if texts[x][3] != texts[y][3] else same).add((x, y))
+    return items, same, contra
+
+
+def run_one(count: int) -> dict[str, float]:
+    """Time and peak memory of finding both kinds of pairs among `count` statements (this process)."""
+    items, planted_same, planted_contra = build_corpus(count)
+    before_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+    pairs = find_related(items)
+    elapsed = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    found_same = {(p.a, p.b) for p in pairs if p.kind == "same"}
+    found_contra = {(p.a, p.b) for p in pairs if p.kind == "contradiction"}
+    return {
+        "count": count, "seconds": elapsed, "peak_mb": peak_mb, "corpus_mb": before_mb,
+        "same": len(found_same), "same_recall": len(found_same & planted_same) / max(1, len(planted_same)),
+        "same_precision": len(found_same & (planted_same | planted_contra)) / max(1, len(found_same)),
+        "contra": len(found_contra),
+        "contra_recall": len(found_contra & planted_contra) / max(1, len(planted_contra)),
+        "contra_precision": len(found_contra & planted_contra) / max(1, len(found_contra)),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="10000,30000,100000", help="statement counts (default 10000,30000,100000)")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: run one size, print JSON
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one)))
+        return
+    results = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        child = subprocess.run([sys.executable, "-m", "benchmarks.match", "--one", str(size)],
+                               check=True, capture_output=True, text=True)
+        results.append(json.loads(child.stdout))
+    base = results[0]
+    print("match: same-claim pairs and contradictions (find_related, one index for both)")
+    for r in results:
+        growth = (r["seconds"] / base["seconds"]) / (r["count"] / base["count"])
+        print(f"  {r['count']:>7,} statements: {r['seconds']:6.2f} s, peak memory {r['peak_mb']:6.0f} MB "
+              f"(corpus alone {r['corpus_mb']:.0f} MB), time growth vs linear x{growth:.2f}")
+        print(f"          same: {r['same']:,} pairs, planted found {r['same_recall']:.1%}, "
+              f"precision {r['same_precision']:.1%}; contradictions: {r['contra']:,}, "
+              f"planted found {r['contra_recall']:.1%}, precision {r['contra_precision']:.1%}")
+    last = results[-1]
+    print(f"  ratio to the {TARGET_S:.0f} s target at {last['count']:,}: {last['seconds'] / TARGET_S:.2f}; "
+          f"memory ratio to {TARGET_MB:.0f} MB: {last['peak_mb'] / TARGET_MB:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Claim intelligence: suggestions, speakers, same-claim matching; pure Python, no Qt."""

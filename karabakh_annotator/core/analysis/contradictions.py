@@ -1,0 +1,157 @@
+"""Contradictions: pairs of statements in different articles where one denies or contradicts the other.
+
+Three general patterns of conflict reporting, each for the analyst to review:
+
+* a denial against an assertion of the same event: one statement is a
+  denial (cue class "denying", stance "refutes", or نفى / كذب / لا صحة /
+  غير صحيح / عار عن الصحة) or, weaker evidence, a plain negation (لم، لن،
+  ليس), the other is neither;
+* opposite outcomes for the same place: one side took it (حررت، سيطرت،
+  استعادت), the other stopped the attack on it (صدت، أحبطت، فشل، تراجع،
+  انسحب).  A negation flips an outcome: "لم تنسحب" holds ground, "لم تتمكن
+  من السيطرة" is a repelled attack;
+* different numbers for the same losses ("دمرت 10 دبابات" / "دمرت 3
+  دبابات").
+
+"The same event" is measured as for same-claim matching, but without the
+outcome words (they are what the statements disagree about) and without
+the number penalty (a different number is the disagreement).  Two
+statements dated to different days, by a day and month in their text or
+by publication dates more than a few days apart, are different events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from karabakh_annotator.core.analysis.matching import (
+    DEFAULT_SAME_THRESHOLD,
+    ClaimIndex,
+    ClaimText,
+    Pair,
+    gc_paused,
+    ordered,
+    place_agreement,
+    quantity_conflict,
+)
+from karabakh_annotator.core.analysis.matching_features import Features
+
+DEFAULT_CONTRADICTION_THRESHOLD = 0.5
+_EVENT_MIN = 0.3  # event similarity below this: not the same event
+_EVENT_MIN_SAME_PLACE = 0.2  # lower when both name the same place
+_DAYS_APART = 3  # publication dates further apart than this: different events
+_MIN_SHARED = 2
+# How strongly each pattern says "contradiction" when the event is the same.
+_DENIAL = 1.0
+_NEGATION = 0.7
+_OUTCOME = 0.9
+_LOSSES = 0.8
+
+
+def _denial_level(item: ClaimText, features: Features) -> int:
+    """2 for a denial, 1 for a plain negation, 0 for an assertion."""
+    if item.cue_class == "denying" or item.stance == "refutes":
+        return 2
+    return features.denial
+
+
+def _denial_strength(a_item: ClaimText, a: Features, b_item: ClaimText, b: Features) -> float:
+    """Evidence that one denies what the other asserts (both denying is agreement)."""
+    level_a, level_b = _denial_level(a_item, a), _denial_level(b_item, b)
+    if min(level_a, level_b) != 0 or max(level_a, level_b) == 0 or _same_outcome(a, b):
+        return 0.0
+    if max(level_a, level_b) == 2:
+        return _DENIAL
+    # "لم" is everywhere ("لم يتغير الموقف"): it counts only when the other
+    # statement asserts what it negates.
+    negating, asserting = (a, b) if level_a else (b, a)
+    return _NEGATION if not negating.negated.isdisjoint(asserting.terms) else 0.0
+
+
+def _same_outcome(a: Features, b: Features) -> bool:
+    """Both report the same outcome once negations are read ("صدت الهجوم" and "نفت السيطرة")."""
+    a_sides, b_sides = a.outcomes - {"loss"}, b.outcomes - {"loss"}
+    return bool(a_sides) and a_sides == b_sides
+
+
+def _outcome_strength(a: Features, b: Features) -> float:
+    """Evidence that one reports a place taken and the other the attack on it stopped."""
+    if a.places.isdisjoint(b.places):
+        return 0.0
+    opposite = ("gain" in a.outcomes and "repel" in b.outcomes) or ("repel" in a.outcomes and "gain" in b.outcomes)
+    return _OUTCOME if opposite else 0.0
+
+
+def _losses_strength(a: Features, b: Features) -> float:
+    """Evidence that both count the same losses with different numbers."""
+    if "loss" not in a.outcomes or "loss" not in b.outcomes:
+        return 0.0
+    return _LOSSES if quantity_conflict(a, b, dates=False) else 0.0
+
+
+def _same_time(a_item: ClaimText, a: Features, b_item: ClaimText, b: Features) -> bool:
+    """False when the statements are about different days."""
+    if quantity_conflict(a, b, counts=False):
+        return False
+    if a_item.published is None or b_item.published is None:
+        return True
+    return abs((a_item.published - b_item.published).days) <= _DAYS_APART
+
+
+def contradiction_score(index: ClaimIndex, i: int, j: int) -> float:
+    """How strongly statements i and j of the index contradict each other, 0..1."""
+    a_item, b_item = index.items[i], index.items[j]
+    a, b = index.features[i], index.features[j]
+    # The cheap tests first: most candidate pairs carry no sign of conflict.
+    strength = max(
+        _denial_strength(a_item, a, b_item, b), _outcome_strength(a, b), _losses_strength(a, b)
+    )
+    if not strength or not _same_time(a_item, a, b_item, b):
+        return 0.0
+    event = index.overlap(i, j, exclude=a.outcome_terms | b.outcome_terms)
+    if event.shared < _MIN_SHARED:
+        return 0.0
+    similarity = event.score() * place_agreement(a, b)
+    same_place = not a.places.isdisjoint(b.places)
+    if similarity < (_EVENT_MIN_SAME_PLACE if same_place else _EVENT_MIN):
+        return 0.0
+    return strength * min(1.0, 0.45 + similarity)
+
+
+def find_contradictions(
+    items: Iterable[ClaimText], threshold: float = DEFAULT_CONTRADICTION_THRESHOLD
+) -> list[Pair]:
+    """Pairs of statements in different articles where one contradicts the other, strongest first."""
+    with gc_paused():
+        index = ClaimIndex(items)
+        pairs = []
+        for i, j in index.candidates():
+            score = contradiction_score(index, i, j)
+            if score >= threshold:
+                pairs.append(ordered("contradiction", index, i, j, score))
+    pairs.sort(key=lambda pair: (-pair.score, pair.a, pair.b))
+    return pairs
+
+
+
+def find_related(
+    items: Iterable[ClaimText],
+    same_threshold: float = DEFAULT_SAME_THRESHOLD,
+    contradiction_threshold: float = DEFAULT_CONTRADICTION_THRESHOLD,
+) -> list[Pair]:
+    """Same-claim pairs and contradictions from one index (what `match` lists), best first.
+
+    Equal to find_same_claims + find_contradictions, at the cost of one.
+    """
+    with gc_paused():
+        index = ClaimIndex(items)
+        pairs = []
+        for i, j in index.candidates():
+            same = index.similarity(i, j)
+            if same >= same_threshold:
+                pairs.append(ordered("same", index, i, j, same))
+            contradiction = contradiction_score(index, i, j)
+            if contradiction >= contradiction_threshold:
+                pairs.append(ordered("contradiction", index, i, j, contradiction))
+    pairs.sort(key=lambda pair: (-pair.score, pair.a, pair.b, pair.kind))
+    return pairs

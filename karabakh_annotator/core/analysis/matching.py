@@ -1,0 +1,218 @@
+"""The same claim across articles: statements in other articles that report the same fact.
+
+Statements are reduced to features (matching_features.py), candidate pairs
+come from an index of rare keys (matching_index.py: never all pairs), and
+each candidate pair is scored by how much of each statement's weighted
+content the other covers:
+
+* a word weighs its inverse document frequency, so shared rare words
+  (names, places) count and shared common ones ("القوات") barely do;
+* numbers and places weigh double; a spelling variant found through the
+  consonant skeleton counts nearly as much as the same spelling;
+* different numbers for the same counted thing ("10 دبابات" / "12 دبابة"),
+  numbers with nothing in common, or places with nothing in common lower
+  the score: the statements may share a template but not a fact.
+
+Pure and deterministic: the same statements give the same pairs, in the
+same order, whatever order they come in.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gc
+import math
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from karabakh_annotator.core.analysis import matching_lexicon as lex
+from karabakh_annotator.core.analysis.matching_features import MONTH_MARK, Analyzer, Features, build_features
+from karabakh_annotator.core.analysis.matching_index import candidate_pairs, document_frequencies
+
+DEFAULT_SAME_THRESHOLD = 0.5
+# Pseudo-statements in which every word is absent: with a handful of
+# statements, plain idf would make a word shared by both of two statements
+# weigh nothing; with many, this prior is negligible.
+_PRIOR_STATEMENTS = 50
+_FUZZY = 0.8  # credit for a spelling variant found through the skeleton
+_NUMBER_FACTOR = 2.0
+_GENERIC_FACTOR = 0.5
+_QUANTITY_CONFLICT = 0.5  # "10 دبابات" vs "12 دبابة"
+_NUMBERS_DISJOINT = 0.7  # both give numbers, none shared
+_PLACES_DISJOINT = 0.6  # both name places, none shared
+_MIN_SHARED = 2  # one shared word is not a shared fact
+
+_GENERIC_TERMS: frozenset[str] = frozenset(Analyzer(()).stem(form) for form in lex.GENERIC)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimText:
+    """A statement to match: its text, its article, and what is known of how it was reported."""
+
+    key: int  # statement id (or any unique int)
+    article: int  # article id: pairs are only proposed across articles
+    text: str
+    cue_class: str | None = None
+    stance: str | None = None  # reporting stance key
+    speaker: str | None = None
+    published: datetime.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two statements in different articles: the same claim, or one contradicting the other."""
+
+    kind: str  # "same" | "contradiction"
+    a: int  # keys, a < b
+    b: int
+    score: float  # 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """How much of each statement of a pair the other covers, by weight."""
+
+    covered_a: float  # 0..1
+    covered_b: float
+    shared: int  # how many terms, variants and places they share
+
+    def score(self) -> float:
+        """Mostly the less covered side: a long statement must not swallow a short one."""
+        low, high = sorted((self.covered_a, self.covered_b))
+        return 0.65 * low + 0.35 * high
+
+
+class ClaimIndex:
+    """Features, word weights and candidate pairs of a set of statements."""
+
+    def __init__(self, items: Iterable[ClaimText]) -> None:
+        self.items = sorted(items, key=lambda item: item.key)
+        keys = [item.key for item in self.items]
+        if len(set(keys)) != len(keys):
+            raise ValueError("statement keys must be unique")
+        self.features = build_features(item.text for item in self.items)
+        self._keys = [features.keys() for features in self.features]
+        self._df = document_frequencies(self._keys)
+        self._weights: dict[str, float] = {}
+        size = len(self.items) + _PRIOR_STATEMENTS
+        for key, count in self._df.items():
+            factor = _NUMBER_FACTOR if key[:1] == "#" else _GENERIC_FACTOR if key in _GENERIC_TERMS else 1.0
+            self._weights[key] = factor * math.log(size / (count + 0.5))
+        self._totals = [self._total(features) for features in self.features]
+
+    def _total(self, features: Features) -> float:
+        weights = self._weights
+        return sum(map(weights.__getitem__, features.terms)) + sum(map(weights.__getitem__, features.places))
+
+    def candidates(self) -> Iterator[tuple[int, int]]:
+        """Positions (i, j), i < j, in `items` of pairs in different articles worth scoring."""
+        return candidate_pairs(self._keys, [item.article for item in self.items], self._df)
+
+    def overlap(self, i: int, j: int, exclude: frozenset[str] = frozenset()) -> Overlap:
+        """Weighted coverage of statements i and j by each other, ignoring the `exclude` terms."""
+        a, b = self.features[i], self.features[j]
+        weights = self._weights
+        shared = a.terms & b.terms
+        if exclude:
+            shared -= exclude
+        places = a.places & b.places
+        common = sum(map(weights.__getitem__, shared)) + sum(map(weights.__getitem__, places))
+        fuzzy_a = fuzzy_b = 0.0
+        if not a.skeletons.isdisjoint(b.skeletons):
+            fuzzy_a = self._variants(a, b, shared, exclude)
+            fuzzy_b = self._variants(b, a, shared, exclude)
+        total_a, total_b = self._totals[i], self._totals[j]
+        if exclude:
+            total_a -= sum(map(weights.__getitem__, exclude & a.terms))
+            total_b -= sum(map(weights.__getitem__, exclude & b.terms))
+        return Overlap(
+            min(1.0, (common + fuzzy_a) / total_a) if total_a > 0 else 0.0,
+            min(1.0, (common + fuzzy_b) / total_b) if total_b > 0 else 0.0,
+            len(shared) + len(places) + (fuzzy_a > 0) + (fuzzy_b > 0),
+        )
+
+    def _variants(
+        self, a: Features, b: Features, shared: set[str] | frozenset[str], exclude: frozenset[str]
+    ) -> float:
+        """Credit for a's words that b spells differently (same skeleton, different stem)."""
+        credited: set[str] = set()
+        others = b.skeletons
+        for key, term in a.named:
+            if key in others and term not in shared and term not in exclude:
+                credited.add(term)
+        for key, first, second in a.compounds:
+            if key in others:
+                credited.update(t for t in (first, second) if t not in shared and t not in exclude)
+        return _FUZZY * sum(map(self._weights.__getitem__, credited))
+
+    def similarity(self, i: int, j: int) -> float:
+        """Same-claim score of statements i and j, 0..1."""
+        found = self.overlap(i, j)
+        if found.shared < _MIN_SHARED:
+            return 0.0
+        return found.score() * number_agreement(self.features[i], self.features[j]) * place_agreement(
+            self.features[i], self.features[j]
+        )
+
+
+def quantity_conflict(a: Features, b: Features, *, counts: bool = True, dates: bool = True) -> bool:
+    """True when both count the same thing, or date the same month, with different numbers."""
+    for noun, _ in a.quantities:
+        if not (dates if noun[:1] == MONTH_MARK else counts):
+            continue
+        theirs = {value for other, value in b.quantities if other == noun}
+        if theirs and theirs.isdisjoint(value for other, value in a.quantities if other == noun):
+            return True
+    return False
+
+
+def number_agreement(a: Features, b: Features) -> float:
+    """1 when the numbers agree or only one side gives any, less when they differ."""
+    if not a.numbers or not b.numbers:
+        return 1.0
+    if quantity_conflict(a, b):
+        return _QUANTITY_CONFLICT
+    return _NUMBERS_DISJOINT if a.numbers.isdisjoint(b.numbers) else 1.0
+
+
+def place_agreement(a: Features, b: Features) -> float:
+    """1 unless both name places and none of them is the same."""
+    return _PLACES_DISJOINT if a.places and b.places and a.places.isdisjoint(b.places) else 1.0
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector while matching builds its many small objects.
+
+    Features are hundreds of thousands of frozensets and tuples without a
+    reference cycle among them; the collector would scan them over and
+    over as they pile up (a third of the time at 100,000 statements) and
+    find nothing to free.  Reference counting still frees everything.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def ordered(kind: str, index: ClaimIndex, i: int, j: int, score: float) -> Pair:
+    """The Pair of positions i and j, keys in order, score rounded (stable output)."""
+    first, second = sorted((index.items[i].key, index.items[j].key))
+    return Pair(kind, first, second, round(min(1.0, score), 4))
+
+
+def find_same_claims(items: Iterable[ClaimText], threshold: float = DEFAULT_SAME_THRESHOLD) -> list[Pair]:
+    """Pairs of statements in different articles that report the same fact, best first."""
+    with gc_paused():
+        index = ClaimIndex(items)
+        pairs = []
+        for i, j in index.candidates():
+            score = index.similarity(i, j)
+            if score >= threshold:
+                pairs.append(ordered("same", index, i, j, score))
+    pairs.sort(key=lambda pair: (-pair.score, pair.a, pair.b))
+    return pairs

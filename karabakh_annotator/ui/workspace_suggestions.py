@@ -1,0 +1,132 @@
+"""The window's suggestion commands: step through suggested statements, accept or reject them,
+and answer same-claim / contradiction proposals from the claims panel.
+
+Accepting and rejecting are undoable commands; answering a proposal is
+committed at once (a link can be undone in the editor with Unlink).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+
+from karabakh_annotator.core.records import MatchRecord
+from karabakh_annotator.core.services import Services
+from karabakh_annotator.core.services.unit_of_work import ServiceError
+from karabakh_annotator.ui.article_suggestions import ACCEPT_KEY, REJECT_KEY
+from karabakh_annotator.ui.suggestion_commands import AcceptSuggestionCommand, RejectSuggestionCommand
+
+if TYPE_CHECKING:
+    from karabakh_annotator.ui.main_window import MainWindow
+
+
+class WorkspaceSuggestions:
+    """Suggestions in the article view and related statements in the claims panel, for one window."""
+
+    def __init__(self, window: MainWindow, services: Services) -> None:
+        self._window = window
+        self._services = services
+        self._pending: int | None = None
+        panel = window.claims_panel
+        panel.sig_related_open_requested.connect(self.open_related)
+        panel.sig_related_accept_requested.connect(self.accept_related)
+        panel.sig_related_dismiss_requested.connect(self.dismiss_related)
+        window.article_view.sig_suggestion_changed.connect(self._on_suggestion_changed)
+
+    # -- suggested statements ------------------------------------------------------------
+
+    def refresh(self, article_id: int) -> None:
+        """Underline the open suggestions of the article shown, just after it is painted.
+
+        The first time, the rules themselves load (about 0.2 s): the article
+        text shows first and its underlines follow, instead of holding up the
+        window. Any suggestion command runs a pending refresh at once.
+        """
+        self._pending = article_id
+        QTimer.singleShot(0, self.flush)
+
+    def flush(self) -> None:
+        """Show the suggestions of a refresh still waiting for the event loop."""
+        article_id, self._pending = self._pending, None
+        if article_id is None or article_id != self._window.article_view.article_id():
+            return
+        try:
+            suggestions = self._services.suggestions.for_article(article_id)
+        except ServiceError:
+            suggestions = []
+        self._window.article_view.show_suggestions(suggestions)
+
+    def next_suggestion(self) -> None:
+        """Move to the next suggestion in the article."""
+        self._step(1)
+
+    def previous_suggestion(self) -> None:
+        """Move to the previous suggestion in the article."""
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        self.flush()
+        if not self._window.article_view.step_suggestion(delta):
+            self._window.statusBar().showMessage("No open suggestions in this article.", 4000)
+
+    def accept_suggestion(self) -> None:
+        """Store the current suggestion as a statement (speaker, cue, stance filled in) and select it."""
+        self.flush()
+        view = self._window.article_view
+        suggestion, article_id = view.current_suggestion(), view.article_id()
+        if suggestion is None or article_id is None:
+            self._window.statusBar().showMessage("No suggestion selected: step to one first.", 4000)
+            return
+        command = self._window.push(AcceptSuggestionCommand, article_id, suggestion)
+        statement_id = getattr(command, "statement_id", None)
+        if statement_id is not None:
+            self._window.claims_panel.select_statement(statement_id)
+            view.step_suggestion(0)
+
+    def reject_suggestion(self) -> None:
+        """Do not offer the current suggestion again (undo offers it again)."""
+        self.flush()
+        view = self._window.article_view
+        suggestion, article_id = view.current_suggestion(), view.article_id()
+        if suggestion is None or article_id is None:
+            self._window.statusBar().showMessage("No suggestion selected: step to one first.", 4000)
+            return
+        self._window.push(RejectSuggestionCommand, article_id, suggestion)
+        view.step_suggestion(0)
+
+    def _on_suggestion_changed(self, suggestion: object) -> None:
+        if suggestion is not None:
+            self._window.statusBar().showMessage(
+                f"Suggested statement: {ACCEPT_KEY} accepts, {REJECT_KEY} rejects, Ctrl+Down / Ctrl+Up step.", 6000
+            )
+
+    # -- related statements in other articles --------------------------------------------
+
+    def open_related(self, match: MatchRecord) -> None:
+        """Show the other passage of a proposal: its statement, or the suggestion it still is."""
+        other = match.b
+        if other.statement_id is not None:
+            self._window.claims_panel.select_statement(other.statement_id)
+            return
+        if self._window.select_article(other.article_id) or self._window.article_view.article_id() == other.article_id:
+            self.flush()
+            self._window.article_view.select_suggestion_at(other.start, other.end)
+
+    def accept_related(self, match: MatchRecord) -> None:
+        """Same claim: both statements on one claim. Contradiction: recorded as confirmed."""
+        self._answer(match, accept=True)
+
+    def dismiss_related(self, match: MatchRecord) -> None:
+        """Not related: the pair is not proposed again."""
+        self._answer(match, accept=False)
+
+    def _answer(self, match: MatchRecord, accept: bool) -> None:
+        service = self._services.matches
+        try:
+            changes = (service.accept if accept else service.dismiss)(match, self._window.analyst)
+        except ServiceError as exc:
+            self._window.show_error(exc)
+            return
+        self._window.sig_changes.emit(changes)
+        self._window.claims_panel.refresh_related()
