@@ -135,13 +135,17 @@ def build_corpus(count: int, seed: int = 2020) -> tuple[list[ClaimText], set[tup
     rng = random.Random(seed)
     articles = max(1, count // STATEMENTS_PER_ARTICLE)
     texts: list[tuple[int, str, int, bool]] = []  # (article, text, fact id, contradicts)
-    # A place recurs in several facts (about three), a person in about two.
-    places = _pool(rng, max(50, count // 15), (2, 3, 3))
+    # A village is taken once; losses recur near the same town (about three
+    # times each); a person appears in about two facts.
+    villages = _pool(rng, count // 4, (2, 3, 3))
+    towns = _pool(rng, max(50, count // 15), (2, 3, 3))
     people = _pool(rng, max(50, count // 10), (2, 3), "وف")
     fact_id = 0
     while len(texts) < count * 0.6:
-        fact = Fact(rng.choice(["capture", "losses", "meeting"]), rng.randrange(2), rng.choice(places),
-                    rng.choice(people), rng.randint(2, 60), rng.randint(2, 40), rng.randint(1, 28), rng.randrange(4))
+        kind = rng.choice(["capture", "losses", "meeting"])
+        place = villages.pop() if kind == "capture" else rng.choice(towns if kind == "losses" else people)
+        fact = Fact(kind, rng.randrange(2), place, rng.choice(people), rng.randint(2, 60), rng.randint(2, 40),
+                    rng.randint(1, 28), rng.randrange(4))
         outlets = rng.sample(range(articles), k=min(articles, rng.choice([1, 2, 2, 3, 3, 4, 5, 6])))
         for outlet in outlets:
             texts.append((outlet, _report(rng, fact), fact_id, False))

@@ -47,7 +47,7 @@ class Suggestion:
     cue: str | None  # the cue as written (None for kind == "outlet")
     cue_class: str | None  # CueClass value (None for kind == "outlet")
     direct: bool  # inside quotation marks
-    stance: str  # stance_for(cue_class)
+    stance: str  # stance_for(the cue's class): the verb's stance even for an anonymous source
     score: float  # 0..1 confidence
 
 
@@ -73,11 +73,12 @@ class _Article:
         self.speakers = Speakers(text)
         self.found: list[Suggestion] = []
 
-    def outlet_voice(self, view: SentenceView, start: int, end: int) -> None:
+    def outlet_voice(self, normalized: str, start: int, end: int, nt: NormalizedText | None) -> None:
         """Suggest the normalised range [start, end) in the outlet's voice if it is check-worthy."""
-        score = is_check_worthy(view.text[start:end])
+        score = is_check_worthy(normalized[start:end])
         if score > 0.0:
-            self._outlet(*view.original(*_trim(view.text, start, end)), score)
+            start, end = _trim(normalized, start, end)
+            self._outlet(*(nt.span_to_original(start, end) if nt else (start, end)), score)
 
     def _outlet(self, start: int, end: int, score: float) -> None:
         self.found.append(
@@ -174,10 +175,22 @@ class _Article:
             said |= self.attributed(view, head, speaker, head.content.start, end, guessed)
             current = speaker or current
         if not said:
-            self.outlet_voice(view, view.start, view.end)
+            self.outlet_voice(view.text, view.start, view.end, view.nt)
         elif heads[0].kind != "trail" and heads[0].region > view.start:
-            # "وشنت أذربيجان عملية ...، لكن باكو قالت إن": the opening clause is the outlet's.
-            self.outlet_voice(view, view.start, heads[0].region)
+            self.opening_clause(view, heads)
+
+    def opening_clause(self, view: SentenceView, heads: list[Head]) -> None:
+        """The clause before the sentence's first attribution ("وشنت أذربيجان عملية ...، لكن باكو قالت إن").
+
+        A source closing the sentence ("...، وفقا لرويترز") covers it too;
+        otherwise it is the outlet's own voice.
+        """
+        last = heads[-1]
+        if len(heads) > 1 and last.kind == "trail" and not last.inner:
+            speaker = self.speakers.named(view, last.speaker, last.speaker_skip)
+            self.attributed(view, last, speaker, view.start, heads[0].region)
+        else:
+            self.outlet_voice(view.text, view.start, heads[0].region, view.nt)
 
 
 def _score(head: Head, speaker: Speaker | None) -> float:
@@ -227,12 +240,12 @@ def suggest_statements(text: str, outlet: str | None = None) -> list[Suggestion]
         first = j
         while j < len(cues) and cues[j].start < span.end:
             j += 1
-        view = SentenceView(text, normalized, span.start, span.end, view_map, quote_close)
-        heading = cues[first:j]
-        if not heading:
-            article.outlet_voice(view, span.start, span.end)
+        if first == j:
+            article.outlet_voice(normalized, span.start, span.end, view_map)
             continue
+        view = SentenceView(text, normalized, span.start, span.end, view_map, quote_close)
         view.tokenize()
+        heading = cues[first:j]
         inside = [c for c in heading if not view.in_quote(c.start)] if quote_close else heading
         article.sentence(view, sentence_heads(view, inside, article.speakers.names))
     return _without_overlaps(article.found)

@@ -25,7 +25,9 @@ def _stems(words: str) -> list[str]:
 # is also "father").
 _MONTHS = _stems(
     "يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
-    "كانون شباط آذار نيسان أيار حزيران تموز أيلول تشرين"
+    "كانون شباط آذار نيسان أيار حزيران تموز أيلول تشرين "
+    # Weekdays date an event as well ("صباح الخميس", "اليوم الجمعة").
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت"
 )
 # Stems of military and casualty vocabulary; matched at a word start after
 # the usual clitics, with any ending (قصف، قصفت، القصف، بقصف).

@@ -42,6 +42,7 @@ from karabakh_annotator.core.analysis.attribution_words import (
     NOT_SPEAKERS,
     TIME_WORDS,
     is_definite,
+    role_key,
 )
 from karabakh_annotator.core.analysis.cues import Cue, CueLemma, is_prefixed, lemma_info
 
@@ -168,8 +169,16 @@ def _nominal(view: SentenceView, cue: Cue, t: int, after: int, info: CueLemma) -
         b -= 1
     if b == t or words[b] in FUNCTION_WORDS:
         return None
-    if b > 0 and words[b - 1][0].isalnum() and words[b - 1] not in CLAUSE_OPENERS:
-        return None  # the words run on: the verb sits inside a longer clause
+    run_on = b > 0 and words[b - 1][0].isalnum() and words[b - 1] not in CLAUSE_OPENERS
+    if run_on:
+        # The verb sits inside a longer clause: only a role or definite noun
+        # right before it, with أن or a quotation right after, makes it a
+        # report ("... تديرها سلطات انفصالية تقول إن ...").
+        if after >= n or stop_kind(view, after, after, ()) not in ("comp", "colon", "quote"):
+            return None
+        b = next((i for i in range(b, t) if role_key(words[i]) or is_definite(words[i])), t)
+        if b == t:
+            return None
     content: Content | None = None
     if after < n:
         kind = stop_kind(view, after, after, info.markers)
@@ -185,7 +194,7 @@ def _nominal(view: SentenceView, cue: Cue, t: int, after: int, info: CueLemma) -
         return None
     skip = 1 if words[b][:3] in ("وال", "فال") else 0
     # "لكن باكو قالت": the conjunction belongs to the attribution, not to what precedes.
-    opener = b - 1 if b > 0 and words[b - 1][0].isalnum() and words[b - 1] not in COMPLEMENTISERS else b
+    opener = b - 1 if not run_on and b > 0 and words[b - 1][0].isalnum() and words[b - 1] not in COMPLEMENTISERS else b
     return Head("verb", cue, view.starts[opener], view.token_at(content.start), content, (b, t), skip)
 
 
@@ -250,8 +259,10 @@ def _source_phrase(view: SentenceView, cue: Cue, t: int, after: int) -> Head | N
     if t == 0:
         return None
     region = view.starts[t - 1] if words[t - 1] in _ENDERS else view.starts[t]
-    inner = phrase.stop not in ("end", "comma")
-    return Head("trail", cue, region, phrase.last, None, speaker, skip, inner=inner)
+    after_phrase = phrase.last
+    while after_phrase < n and (words[after_phrase] in TIME_WORDS or not words[after_phrase][0].isalnum()):
+        after_phrase += 1  # "... الأذرية اليوم السبت."
+    return Head("trail", cue, region, phrase.last, None, speaker, skip, inner=after_phrase < n)
 
 
 def _main_clause_after(view: SentenceView, k: int, leading: bool) -> Content | None:

@@ -62,7 +62,7 @@ class SentenceView:
     found once for the article apply directly.
     """
 
-    __slots__ = ("article", "cue_at", "end", "ends", "nt", "quote_close", "start", "starts", "text", "words")
+    __slots__ = ("article", "cue_at", "end", "nt", "quote_close", "start", "starts", "text", "words")
 
     def __init__(
         self, article: str, text: str, start: int, end: int, nt: NormalizedText | None, quote_close: dict[int, int]
@@ -82,7 +82,6 @@ class SentenceView:
         self.quote_close = quote_close
         self.words: list[str] = []
         self.starts: list[int] = []
-        self.ends: list[int] = []
         self.cue_at: dict[int, Cue] = {}  # token index -> the cue starting there
 
     def tokenize(self) -> None:
@@ -90,7 +89,6 @@ class SentenceView:
         matches = list(_TOKEN.finditer(self.text, self.start, self.end))
         self.words = [m.group() for m in matches]
         self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Article offsets of the normalised range [start, end)."""
@@ -98,9 +96,13 @@ class SentenceView:
             return start, end
         return self.nt.span_to_original(start, end)
 
+    def end_of(self, k: int) -> int:
+        """Where token k ends (its start plus its length: one list fewer to build)."""
+        return self.starts[k] + len(self.words[k])
+
     def surface(self, k: int) -> str:
         """Token k as written in the article (normalisation merges على and the name علي)."""
-        start, end = self.original(self.starts[k], self.ends[k])
+        start, end = self.original(self.starts[k], self.end_of(k))
         return self.article[start:end]
 
     def token_at(self, offset: int) -> int:
@@ -170,7 +172,7 @@ def stop_kind(
     if w in COMPLEMENTISERS:
         return "comp"
     if not w[0].isalnum():
-        if w == "." and k > first and len(view.words[k - 1]) == 1:
+        if w == "." and k > first and len(view.words[k - 1]) == 1 and view.words[k - 1].isalpha():
             return None  # an abbreviated title: "د. علي"
         if w == ":":
             return "colon"
@@ -191,7 +193,8 @@ def stop_kind(
         return "source"
     if k == first and _prefix_marker(w, markers, names):
         return "marker"
-    if k > first and _prefix_marker(w, markers, names, shortest=4) and _closes_phrase(view, k, names):
+    if k > first and w[0] == "ب" and _prefix_marker(w, markers, names, shortest=4) and _closes_phrase(view, k, names):
+        # Not ل: "الأمين العام للأمم المتحدة" keeps its ل-genitive.
         return "marker"
     if w in SAYING_NOUNS or w in ADDRESSEES or w in TIME_WORDS or w in CIRCUMSTANCE_STARTS:
         return "circ"
@@ -261,12 +264,12 @@ def content_at(view: SentenceView, k: int, stop: str) -> Content:
     if stop == "comp":
         skip = complementiser_offset(w)
         if skip is None:
-            return _quoted(view, view.ends[k])
+            return _quoted(view, view.end_of(k))
         # "إنه "تم تحييد ..."": the pronoun only announces the quotation.
-        after = _quoted(view, view.ends[k])
+        after = _quoted(view, view.end_of(k))
         return after if after.quote_end is not None else Content(view.starts[k] + skip)
     if stop == "colon":
-        return _quoted(view, view.ends[k])
+        return _quoted(view, view.end_of(k))
     if stop == "quote":
         return _quoted(view, view.starts[k])
     if stop == "marker":
@@ -274,7 +277,7 @@ def content_at(view: SentenceView, k: int, stop: str) -> Content:
             return Content(view.starts[k] + 1)
         if k + 1 < len(view.words) and view.words[k + 1] in COMPLEMENTISERS:
             return content_at(view, k + 1, "comp")
-        return _quoted(view, view.ends[k])
+        return _quoted(view, view.end_of(k))
     raise ValueError(f"no content after a {stop!r} stop")
 
 

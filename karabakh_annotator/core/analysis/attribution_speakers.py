@@ -85,9 +85,9 @@ class Speakers:
             return None
         first, last = tokens
         words = view.words[first:last]
-        start, end = view.starts[first] + skip, view.ends[last - 1]
+        start, end = view.starts[first] + skip, view.end_of(last - 1)
         if words[0] in QUOTE_OPENERS and len(words) > 2:
-            start, end = view.ends[first], view.starts[last - 1]  # "رويترز" without its marks
+            start, end = view.end_of(first), view.starts[last - 1]  # "رويترز" without its marks
         s, e = view.original(start, end)
         plain = [w for w in words if w[0].isalnum()]
         if not plain:

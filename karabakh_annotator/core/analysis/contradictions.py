@@ -33,6 +33,7 @@ from karabakh_annotator.core.analysis.matching import (
     ordered,
     place_agreement,
     quantity_conflict,
+    shared_places,
 )
 from karabakh_annotator.core.analysis.matching_features import Features
 
@@ -46,6 +47,7 @@ _DENIAL = 1.0
 _NEGATION = 0.7
 _OUTCOME = 0.9
 _LOSSES = 0.8
+_LOSSES_UNCORROBORATED = 0.55  # flagged only when the rest of the statements agree closely
 
 
 def _denial_level(item: ClaimText, features: Features) -> int:
@@ -76,17 +78,22 @@ def _same_outcome(a: Features, b: Features) -> bool:
 
 def _outcome_strength(a: Features, b: Features) -> float:
     """Evidence that one reports a place taken and the other the attack on it stopped."""
-    if a.places.isdisjoint(b.places):
+    if not shared_places(a, b):
         return 0.0
     opposite = ("gain" in a.outcomes and "repel" in b.outcomes) or ("repel" in a.outcomes and "gain" in b.outcomes)
     return _OUTCOME if opposite else 0.0
 
 
 def _losses_strength(a: Features, b: Features) -> float:
-    """Evidence that both count the same losses with different numbers."""
-    if "loss" not in a.outcomes or "loss" not in b.outcomes:
+    """Evidence that both count the same losses with different numbers.
+
+    Different numbers alone also describe two battles at one town; an
+    agreeing count or date ("10 tanks and 30 vehicles" / "12 tanks and 30
+    vehicles", both "on 27 September") says it is one battle told twice.
+    """
+    if "loss" not in a.outcomes or "loss" not in b.outcomes or not quantity_conflict(a, b, dates=False):
         return 0.0
-    return _LOSSES if quantity_conflict(a, b, dates=False) else 0.0
+    return _LOSSES if not a.quantities.isdisjoint(b.quantities) else _LOSSES_UNCORROBORATED
 
 
 def _same_time(a_item: ClaimText, a: Features, b_item: ClaimText, b: Features) -> bool:
@@ -109,10 +116,10 @@ def contradiction_score(index: ClaimIndex, i: int, j: int) -> float:
     if not strength or not _same_time(a_item, a, b_item, b):
         return 0.0
     event = index.overlap(i, j, exclude=a.outcome_terms | b.outcome_terms)
-    if event.shared < _MIN_SHARED:
+    if event.telling < _MIN_SHARED:
         return 0.0
     similarity = event.score() * place_agreement(a, b)
-    same_place = not a.places.isdisjoint(b.places)
+    same_place = bool(shared_places(a, b))
     if similarity < (_EVENT_MIN_SAME_PLACE if same_place else _EVENT_MIN):
         return 0.0
     return strength * min(1.0, 0.45 + similarity)

@@ -28,7 +28,6 @@ __all__ = [
     "CueClass",
     "CueLemma",
     "find_cues",
-    "cue_starts",
     "find_normalized_cues",
     "is_prefixed",
     "lemma_info",
@@ -112,6 +111,8 @@ _VERBS: tuple[tuple[str, CueClass, str, bool, bool, str, str], ...] = (
     ("دعا", CueClass.SAYING, "إلى ل", False, True, "دعا دعت دعوا يدعو تدعو", "داعيا داعية"),
     ("طالب", CueClass.SAYING, "ب", False, True, "طالب طالبت طالبوا يطالب تطالب", "مطالبا مطالبة"),
     ("حذّر", CueClass.SAYING, "من", False, True, "حذر حذرت حذروا يحذر تحذر", "محذرا محذرة"),
+    # "أطلع الوزير نظيره على ...": briefed his counterpart on.
+    ("أطلع", CueClass.SAYING, "على", False, True, "أطلع أطلعت", "مطلعا مطلعة"),
     ("أكد", CueClass.ASSERTING, "على", True, False, "أكد أكدت أكدوا أكدا يؤكد تؤكد يؤكدون", "مؤكدا مؤكدة مؤكدين"),
     ("شدد", CueClass.ASSERTING, "على", False, False, "شدد شددت شددوا يشدد تشدد", "مشددا مشددة"),
     ("أصر", CueClass.ASSERTING, "على", False, True, "أصر أصرت", ""),
@@ -202,7 +203,7 @@ _NOT_AFTER = "".join(
 def _confirmation(info: CueLemma) -> re.Pattern[str]:
     """What must follow a strict cue within eight words: its marker, or أن/إن, a colon, a quotation.
 
-    عن always may: it introduces the original source of a relayed report
+    For نقل, عن may: it introduces the original source of a relayed report
     ("نقل مراسل الجزيرة عن المتحدث ... أن").
     """
     if info.lemma == "جاء":
@@ -210,7 +211,7 @@ def _confirmation(info: CueLemma) -> re.Pattern[str]:
         return re.compile(" +(?:في|ذلك|هذا|هذه)(?!\\w)")
     # A verb with its own preposition (عبّر عن، طالب بـ، دعا إلى) needs
     # that preposition: "عبر بيان ... إنه" is "via a statement".
-    words = [m for m in info.markers if len(m) > 1] + ["عن"]
+    words = [m for m in info.markers if len(m) > 1] + (["عن"] if info.lemma == "نقل" else [])
     prefixes = "".join(m for m in info.markers if len(m) == 1)
     alternatives = words + ([f"[{prefixes}]\\w+"] if prefixes else [])
     direct = ""
@@ -251,11 +252,6 @@ def _lookup(matched: str) -> tuple[str, str] | None:
     if found is None and word[:1] in "وف":
         found = _SURFACES.get(word[1:])
     return found
-
-
-def cue_starts(normalized: str) -> list[int]:
-    """Offsets where a verb or prepositional cue may start: a quick pass to skip sentences without any."""
-    return [m.start() for m in _PATTERN.finditer(normalized) if (_lookup(m.group()) or ("", "noun"))[1] != "noun"]
 
 
 def find_normalized_cues(normalized: str) -> list[Cue]:

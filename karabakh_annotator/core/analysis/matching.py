@@ -23,11 +23,18 @@ import datetime
 import gc
 import math
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from karabakh_annotator.core.analysis import matching_lexicon as lex
-from karabakh_annotator.core.analysis.matching_features import MONTH_MARK, Analyzer, Features, build_features
+from karabakh_annotator.core.analysis.matching_features import (
+    MONTH_MARK,
+    Analyzer,
+    Features,
+    build_features,
+    similar_spelling,
+)
 from karabakh_annotator.core.analysis.matching_index import candidate_pairs, document_frequencies
 
 DEFAULT_SAME_THRESHOLD = 0.5
@@ -41,7 +48,7 @@ _GENERIC_FACTOR = 0.5
 _QUANTITY_CONFLICT = 0.5  # "10 دبابات" vs "12 دبابة"
 _NUMBERS_DISJOINT = 0.7  # both give numbers, none shared
 _PLACES_DISJOINT = 0.6  # both name places, none shared
-_MIN_SHARED = 2  # one shared word is not a shared fact
+_MIN_SHARED = 2  # one shared telling word is not a shared fact
 
 _GENERIC_TERMS: frozenset[str] = frozenset(Analyzer(()).stem(form) for form in lex.GENERIC)
 
@@ -75,7 +82,7 @@ class Overlap:
 
     covered_a: float  # 0..1
     covered_b: float
-    shared: int  # how many terms, variants and places they share
+    telling: int  # how many of the shared terms, variants and places are not common words
 
     def score(self) -> float:
         """Mostly the less covered side: a long statement must not swallow a short one."""
@@ -100,6 +107,10 @@ class ClaimIndex:
             factor = _NUMBER_FACTOR if key[:1] == "#" else _GENERIC_FACTOR if key in _GENERIC_TERMS else 1.0
             self._weights[key] = factor * math.log(size / (count + 0.5))
         self._totals = [self._total(features) for features in self.features]
+        # A shared word "tells" when it is at most about twice as common as
+        # a word seen once: with 100,000 statements, "أذربيجان" is shared by
+        # thousands and tells nothing; a village, a surname or a number does.
+        self._telling = 0.5 * math.log(size / 1.5)
 
     def _total(self, features: Features) -> float:
         weights = self._weights
@@ -112,48 +123,74 @@ class ClaimIndex:
     def overlap(self, i: int, j: int, exclude: frozenset[str] = frozenset()) -> Overlap:
         """Weighted coverage of statements i and j by each other, ignoring the `exclude` terms."""
         a, b = self.features[i], self.features[j]
-        weights = self._weights
+        weight = self._weights.__getitem__
         shared = a.terms & b.terms
         if exclude:
             shared -= exclude
-        places = a.places & b.places
-        common = sum(map(weights.__getitem__, shared)) + sum(map(weights.__getitem__, places))
-        fuzzy_a = fuzzy_b = 0.0
+        places = shared_places(a, b)
+        common = sum(map(weight, shared)) + sum(map(weight, places))
+        variants_a: set[str] = set()
+        variants_b: set[str] = set()
         if not a.skeletons.isdisjoint(b.skeletons):
-            fuzzy_a = self._variants(a, b, shared, exclude)
-            fuzzy_b = self._variants(b, a, shared, exclude)
+            variants_a = _variants(a, b, shared, exclude)
+            variants_b = _variants(b, a, shared, exclude)
         total_a, total_b = self._totals[i], self._totals[j]
         if exclude:
-            total_a -= sum(map(weights.__getitem__, exclude & a.terms))
-            total_b -= sum(map(weights.__getitem__, exclude & b.terms))
+            total_a -= sum(map(weight, exclude & a.terms))
+            total_b -= sum(map(weight, exclude & b.terms))
+        telling = self._telling
         return Overlap(
-            min(1.0, (common + fuzzy_a) / total_a) if total_a > 0 else 0.0,
-            min(1.0, (common + fuzzy_b) / total_b) if total_b > 0 else 0.0,
-            len(shared) + len(places) + (fuzzy_a > 0) + (fuzzy_b > 0),
+            _ratio(common + _FUZZY * sum(map(weight, variants_a)), total_a),
+            _ratio(common + _FUZZY * sum(map(weight, variants_b)), total_b),
+            sum(weight(t) >= telling for t in chain(shared, places, variants_a)),
         )
-
-    def _variants(
-        self, a: Features, b: Features, shared: set[str] | frozenset[str], exclude: frozenset[str]
-    ) -> float:
-        """Credit for a's words that b spells differently (same skeleton, different stem)."""
-        credited: set[str] = set()
-        others = b.skeletons
-        for key, term in a.named:
-            if key in others and term not in shared and term not in exclude:
-                credited.add(term)
-        for key, first, second in a.compounds:
-            if key in others:
-                credited.update(t for t in (first, second) if t not in shared and t not in exclude)
-        return _FUZZY * sum(map(self._weights.__getitem__, credited))
 
     def similarity(self, i: int, j: int) -> float:
         """Same-claim score of statements i and j, 0..1."""
         found = self.overlap(i, j)
-        if found.shared < _MIN_SHARED:
+        if found.telling < _MIN_SHARED:
             return 0.0
         return found.score() * number_agreement(self.features[i], self.features[j]) * place_agreement(
             self.features[i], self.features[j]
         )
+
+
+def _ratio(part: float, whole: float) -> float:
+    return min(1.0, part / whole) if whole > 0 else 0.0
+
+
+def _spelled(features: Features, key: str) -> str | None:
+    """How the statement spells the word or compound with skeleton `key`."""
+    for skeleton, term in features.named:
+        if skeleton == key:
+            return term
+    for skeleton, first, second in features.compounds:
+        if skeleton == key:
+            return first + second
+    return None
+
+
+def _variant(term: str, key: str, other: Features) -> bool:
+    spelled = _spelled(other, key) if key in other.skeletons else None
+    return spelled is not None and similar_spelling(term, spelled)
+
+
+def _variants(a: Features, b: Features, shared: set[str], exclude: frozenset[str]) -> set[str]:
+    """a's words that b spells differently: same skeleton (of the word or a split compound), close spelling."""
+    found = {term for key, term in a.named if term not in shared and _variant(term, key, b)}
+    for key, first, second in a.compounds:
+        if (first not in shared or second not in shared) and _variant(first + second, key, b):
+            found.update((first, second))
+    return found - shared - exclude
+
+
+def shared_places(a: Features, b: Features) -> set[str]:
+    """Keys of the places both name, spelling variants included (شوشا / شوشة)."""
+    common = a.places & b.places
+    if not common:
+        return set()
+    theirs = dict(b.place_names)
+    return {key for key, name in a.place_names if key in common and similar_spelling(name, theirs[key])}
 
 
 def quantity_conflict(a: Features, b: Features, *, counts: bool = True, dates: bool = True) -> bool:
@@ -178,7 +215,7 @@ def number_agreement(a: Features, b: Features) -> float:
 
 def place_agreement(a: Features, b: Features) -> float:
     """1 unless both name places and none of them is the same."""
-    return _PLACES_DISJOINT if a.places and b.places and a.places.isdisjoint(b.places) else 1.0
+    return _PLACES_DISJOINT if a.places and b.places and not shared_places(a, b) else 1.0
 
 
 @contextmanager

@@ -46,13 +46,15 @@ _MIN_STEM = 3
 _MASDAR = re.compile("ت([^اوي])([^اوي])ي([^اوي])")
 # Consonant classes of transliterated names: g/q/k/kh are written ق ك غ خ ج
 # by different outlets, and long vowels and a final ه come and go.
-_SKELETON_TABLE = str.maketrans(
-    {"ق": "ك", "غ": "ك", "خ": "ك", "ج": "ك", "ط": "ت", "ص": "س", "ث": "س", "ظ": "ز", "ض": "ز",
-     "ذ": "ز", "ا": None, "و": None, "ي": None, "ه": None, "ء": None}
+_DOUBLE_TABLE = str.maketrans(
+    {"ق": "ك", "غ": "ك", "خ": "ك", "ج": "ك", "ط": "ت", "ص": "س", "ث": "س", "ظ": "ز", "ض": "ز", "ذ": "ز"}
 )
+_VOWEL_TABLE = str.maketrans({"ا": None, "و": None, "ي": None, "ه": None, "ء": None})
 _SKELETON_MIN = 3
 _ARABIC = re.compile(r"[\u0621-\u064a]+")
 SKELETON_MARK = "~"  # skeleton keys share the index with terms; terms never start with it
+PLACE_MARK = "^"
+OUTCOME_MARK = "!"  # "!gain", "!repel": one term for synonymous outcome verbs
 NUMBER_MARK = "#"
 MONTH_MARK = "@"
 _NEGATION_REACH = 3  # a negation flips an outcome word up to three words on ("لم تتمكن من السيطرة")
@@ -92,13 +94,67 @@ def strip_suffixes(word: str) -> str:
     return "".join(masdar.groups()) if masdar else word
 
 
+def _consonants(stem: str) -> str:
+    """The stem's consonants by class, doubled letters once, long vowels dropped (كاراباخ -> كربك).
+
+    Doubling is undone before the vowels go, so ناناجا keeps both nuns.
+    """
+    return _collapse(stem.translate(_DOUBLE_TABLE)).translate(_VOWEL_TABLE)
+
+
 def skeleton(stem: str) -> str | None:
-    """Consonant key of an Arabic stem, or None when too short to tell names apart."""
+    """Consonant key of an Arabic stem, or None when too short to tell words apart."""
     if len(stem) < 4 or not _ARABIC.fullmatch(stem):
         return None
-    letters = stem.translate(_SKELETON_TABLE)
-    key = "".join(ch for i, ch in enumerate(letters) if i == 0 or ch != letters[i - 1])
+    key = _consonants(stem)
     return SKELETON_MARK + key if len(key) >= _SKELETON_MIN else None
+
+
+def place_key(stem: str) -> str:
+    """Key of a place name: its consonants even when short (توخو / تواخو), else the stem.
+
+    Places are only compared with places, so a short key collides with few.
+    """
+    key = _consonants(stem) if _ARABIC.fullmatch(stem) else ""
+    return PLACE_MARK + (key if len(key) >= 2 else stem)
+
+
+_VOWEL_CLASS = str.maketrans({"ا": "A", "ه": "A", "ء": "A", "و": "W", "ي": "Y"})
+
+
+@lru_cache(maxsize=1 << 16)
+def similar_spelling(first: str, second: str) -> bool:
+    """True when two stems with one skeleton are spellings of one name, not two names.
+
+    Outlets add or drop a long vowel (بايراموف / بيراموف, كاراباخ / قراباغ,
+    تواخو / توخو) and write a final ا or ة (شوشا / شوشة); two different
+    names with the same consonants differ by replaced vowels (ليميكو /
+    ليماقا).  So a weighted edit distance over letters by class: a vowel
+    added or dropped costs 0.5, a vowel replaced by another 1, a consonant
+    changed 3.  One vowel added or dropped is a variant; a replaced vowel
+    or two changes only in a long name (ناغورني / ناغورنو).
+    """
+    if first == second:
+        return True
+    a = _collapse(first.translate(_DOUBLE_TABLE)).translate(_VOWEL_CLASS)
+    b = _collapse(second.translate(_DOUBLE_TABLE)).translate(_VOWEL_CLASS)
+    previous = [0.5 * k if b[:k].isupper() else 3.0 * k for k in range(len(b) + 1)]
+    for i, x in enumerate(a, 1):
+        current = [previous[0] + _indel(x)]
+        for j, y in enumerate(b, 1):
+            change = 0.0 if x == y else 1.0 if x.isupper() and y.isupper() else 3.0
+            current.append(min(previous[j - 1] + change, previous[j] + _indel(x), current[j - 1] + _indel(y)))
+        previous = current
+    long_name = len(a) - sum(ch.isupper() for ch in a) >= 4
+    return previous[-1] <= (1.0 if long_name else 0.5)
+
+
+def _indel(letter: str) -> float:
+    return 0.5 if letter.isupper() else 3.0
+
+
+def _collapse(letters: str) -> str:
+    return "".join(ch for i, ch in enumerate(letters) if i == 0 or ch != letters[i - 1])
 
 
 def _prefix_variants(form: str) -> list[str]:
@@ -108,10 +164,6 @@ def _prefix_variants(form: str) -> list[str]:
         if form.startswith(prefix) and len(form) - len(prefix) >= 2:
             found.append(form[len(prefix) :])
     return found
-
-
-def _place_key(term: str) -> str:
-    return skeleton(term) or term
 
 
 @lru_cache(maxsize=1 << 16)
@@ -136,6 +188,7 @@ class FormInfo:
     negation: bool = False
     signal: bool = False  # may start a denial or negation: look at it and the next word
     month_head: bool = False  # تشرين / كانون: a month with the next word
+    definite: bool = False  # has the article: not part of a split name (قره باغ)
     # Definite, or feminine nisba (الحدودية، عسكرية): an adjective, not a name,
     # after a place noun ("منطقة عسكرية" names no place).
     adjectival: bool = False
@@ -147,9 +200,9 @@ _GAZETTEER_KEYS: frozenset[str] = frozenset(
     filter(
         None,
         (
-            _compound_key(*map(strip_suffixes, name.split()))
+            place_key("".join(map(strip_suffixes, name.split())))
             if " " in name
-            else _place_key(strip_suffixes(name))
+            else place_key(strip_suffixes(name))
             for name in lex.GAZETTEER
         ),
     )
@@ -188,29 +241,40 @@ class Analyzer:
 
     def _analyse(self, form: str) -> FormInfo:
         if form[0].isdigit():
-            return FormInfo(term=NUMBER_MARK + number_value(form), number=number_value(form))
+            value = number_value(form)
+            return FormInfo(term=NUMBER_MARK + value, number=value)
         variants = _prefix_variants(form)
         looked_up = _lookups(variants)
         if looked_up is not None:
             return looked_up
+        # Prepositions and conjunctions off, the article kept: "بمدينة" is a
+        # place noun, "المدينة" ("the city", already named) is not.
+        unprefixed = [form] + [form[len(p) :] for p in _LETTER_PREFIXES if form.startswith(p)]
+        place_noun = any(v in lex.PLACE_NOUNS for v in unprefixed)
+        denial = any(v in lex.DENIAL_WORDS for v in variants)
         if len(form) < 2 or any(v in lex.STOPWORDS for v in variants):
-            denial = any(v in lex.DENIAL_WORDS for v in variants)
-            bare = form[1:] if form[0] in "وف" and len(form) > 2 else form
-            negation = form in lex.NEGATIONS or bare in lex.NEGATIONS
-            head = bare in _DENIAL_PAIR_HEADS
-            return FormInfo(denial=denial, negation=negation, signal=denial or negation or head)
+            return _function_word(form, denial, place_noun)
         term = self.stem(form)
-        letter_variants = [form] + [form[len(p) :] for p in _LETTER_PREFIXES if form.startswith(p)]
+        definite = any(form.startswith(prefix) for prefix in _ARTICLE_PREFIXES)
         return FormInfo(
             term=term,
             skeleton=skeleton(term),
-            place_noun=any(v in lex.PLACE_NOUNS for v in letter_variants),
-            gazetteer=_place_key(term) in _GAZETTEER_KEYS,
+            place_noun=place_noun,
+            gazetteer=place_key(term) in _GAZETTEER_KEYS,
             outcome=next((lex.OUTCOME_WORDS[v] for v in variants if v in lex.OUTCOME_WORDS), None),
-            adjectival=form.startswith("ال") or form.endswith("يه"),
+            definite=definite,
+            adjectival=definite or form.endswith("يه") or place_noun,
             month_head=form in _MONTH_HEADS,
-            signal=any(v in lex.DENIAL_WORDS for v in variants),
+            signal=denial,
         )
+
+
+def _function_word(form: str, denial: bool, place_noun: bool) -> FormInfo:
+    """A stopword: no term, but it may deny, negate ("ولم", "فلا") or introduce a place ("قرب")."""
+    bare = form[1:] if form[0] in "وف" and len(form) > 2 else form
+    negation = form in lex.NEGATIONS or bare in lex.NEGATIONS
+    head = bare in _DENIAL_PAIR_HEADS
+    return FormInfo(denial=denial, negation=negation, signal=denial or negation or head, place_noun=place_noun)
 
 
 def _lookups(variants: Sequence[str]) -> FormInfo | None:
@@ -237,7 +301,8 @@ class Features:
     compounds: tuple[tuple[str, str, str], ...]  # (skeleton, first term, second term)
     numbers: frozenset[str]
     quantities: frozenset[tuple[str, str]]  # (counted noun term or month key, number)
-    places: frozenset[str]  # place keys (skeleton or stem)
+    places: frozenset[str]  # place keys (consonants, or the stem)
+    place_names: tuple[tuple[str, str], ...]  # (place key, the stem as spelled here)
     outcomes: frozenset[str]  # "gain" / "repel" / "loss", negation already applied
     outcome_terms: frozenset[str]  # the terms that carry them
     denial: int  # 2 a denial word, 1 a plain negation, 0 neither
@@ -264,12 +329,13 @@ class _Builder:
         self.compounds: list[tuple[str, str, str]] = []
         self.numbers: set[str] = set()
         self.quantities: set[tuple[str, str]] = set()
-        self.places: set[str] = set()
+        self.places: dict[str, str] = {}
         self.outcomes: set[str] = set()
         self.outcome_terms: set[str] = set()
         self.denial = 0
         self.negated_until = -1
         self.negated: set[str] = set()
+        self.place_at = -2
 
     def walk(self) -> Features:
         i = 0
@@ -288,7 +354,7 @@ class _Builder:
         return Features(
             frozenset(self.terms), frozenset(self.skeletons), tuple(sorted(self.named.items())),
             tuple(self.compounds), frozenset(self.numbers), frozenset(self.quantities),
-            frozenset(self.places), frozenset(self.outcomes), frozenset(self.outcome_terms), self.denial,
+            frozenset(self.places), tuple(sorted(self.places.items())), frozenset(self.outcomes), frozenset(self.outcome_terms), self.denial,
             frozenset(self.negated),
         )
 
@@ -346,14 +412,17 @@ class _Builder:
             self._outcome(i, info.outcome, term)
         previous = self.infos[i - 1] if i else FormInfo()
         if info.gazetteer or (previous.place_noun and not info.adjectival):
-            self.places.add(_place_key(term))
-        if previous.term is not None and previous.number is None and previous.month is None:
+            self.places.setdefault(place_key(term), term)
+            self.place_at = i
+        if previous.term is not None and not (previous.definite or info.definite) and previous.month is None:
             key = _compound_key(previous.term, term)
             if key is not None:
                 self.skeletons.add(key)
                 self.compounds.append((key, previous.term, term))
-                if key in _GAZETTEER_KEYS:
-                    self.places.add(key)
+                # "قرية غوران بوي" names the same place as "قرية جورانبوي".
+                joined = place_key(previous.term + term)
+                if self.place_at == i - 1 or joined in _GAZETTEER_KEYS:
+                    self.places.setdefault(joined, previous.term + term)
 
     def _outcome(self, i: int, outcome: str, term: str) -> None:
         # "لم ينسحب" (did not pull back) holds ground, "لم تتمكن من السيطرة"
@@ -364,6 +433,11 @@ class _Builder:
             outcome = "gain" if outcome == "repel" else "repel"
         self.outcomes.add(outcome)
         self.outcome_terms.add(term)
+        if outcome != "loss":
+            # حررت، سيطرت، استعادت say the same: one more term they share.
+            # Losses are not merged: killing people and destroying tanks differ.
+            self.terms.add(OUTCOME_MARK + outcome)
+            self.outcome_terms.add(OUTCOME_MARK + outcome)
 
 
 def build_features(texts: Iterable[str]) -> list[Features]:

@@ -90,9 +90,11 @@ TWO_WORD_MONTHS: dict[tuple[str, str], int] = {
 MONTH_AFTER_NUMBER_ONLY: dict[str, int] = {normalized_only("آب"): 8}
 
 # Nouns of localities after which the next word names one ("قرية X",
-# "مدينة X").  Regions (منطقة، إقليم، محافظة) are left out: a town and the
+# "مدينة X"), and the words of nearness ("قرب X", "في محيط X").  Regions (منطقة، إقليم، محافظة) are left out: a town and the
 # region around it are not two different places.
-PLACE_NOUNS: frozenset[str] = _forms("مدينة مدن قرية قرى بلدة بلدات مستوطنة مطار ممر جسر بحيرة نهر جبل مرتفعات")
+PLACE_NOUNS: frozenset[str] = _forms(
+    "مدينة مدن قرية قرى بلدة بلدات مستوطنة مطار ممر جسر بحيرة نهر جبل مرتفعات قرب محيط ضواحي أطراف"
+)
 
 # Localities of the conflict zone and the capitals that host talks: a place
 # shared by two statements is strong evidence of one event, two different

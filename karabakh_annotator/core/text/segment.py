@@ -109,6 +109,8 @@ def _inside(pos: int, opens: list[int], closes: list[int]) -> bool:
 
 def _is_abbreviation(text: str, pos: int) -> bool:
     """Whether the full stop at `pos` closes an abbreviation (د. ، U.S.) rather than a sentence."""
+    if pos == 0 or not text[pos - 1].isalpha() or (pos > 1 and text[pos - 2].isalpha() and not text[pos - 1].isascii()):
+        return False  # the usual case: a full stop after an Arabic word of several letters
     m = _WORD_BEFORE.search(text, max(0, pos - 12), pos)
     if m is None:
         return False
@@ -143,13 +145,22 @@ def _boundaries(text: str, pairs: list[tuple[int, int]]) -> list[int]:
     opens, closes = _outermost(pairs)
     close_set = {close for _, close in pairs}
     ends: list[int] = []
+    length = len(text)
     for m in _TERMINATOR.finditer(text):
         start, end = m.span()
         run = m.group()
         if run == "\n":
             ends.append(end)
             continue
-        if _inside(start, opens, closes) or not _is_boundary(text, start, end, run):
+        if opens and _inside(start, opens, closes):
+            continue
+        # The common case, decided without a call: a full stop after a word
+        # of several non-Latin letters, then a space.
+        common = run == "." and end < length and text[end] == " " and start > 1
+        if common and text[start - 1].isalpha() and text[start - 2].isalpha() and not text[start - 1].isascii():
+            ends.append(end)
+            continue
+        if not _is_boundary(text, start, end, run):
             continue
         # The closing marks right after the terminator belong to the sentence.
         while end < len(text) and text[end] in _CLOSING_AFTER and (text[end] != '"' or end in close_set):
