@@ -108,6 +108,8 @@ class ClaimRecord:
     rating_value: int | None
     explanation: str
     deleted: bool = False
+    assignee: str | None = None
+    drafted_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,3 +171,47 @@ class MatchRecord:
     a: Passage
     b: Passage
     score: float
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRecord:
+    """A citation, URL, note or statement elsewhere that bears on a claim, with its stance."""
+
+    id: int
+    claim_id: int
+    stance: str  # evidence_stance label key
+    citation: str
+    url: str | None
+    note: str
+    statement_id: int | None
+    analyst: str
+    created_at: dt.datetime
+    deleted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """One row of the event log: who did what to which record, old and new value (JSON text)."""
+
+    id: int
+    at: dt.datetime
+    analyst: str | None
+    action: str
+    entity_type: str
+    entity_id: int
+    field: str | None
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimOverview:
+    """A claim with where it appeared: for the claims view."""
+
+    claim: ClaimRecord
+    statement_count: int
+    outlets: tuple[str, ...]
+    speakers: tuple[str, ...]
+    first_appearance: dt.date | None
+    evidence_count: int
+    created_at: dt.datetime

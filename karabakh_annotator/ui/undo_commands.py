@@ -40,6 +40,7 @@ _CLAIM_FIELD_TEXT = {
     "verdict": "Set verdict",
     "rating_value": "Set rating",
     "explanation": "Edit explanation",
+    "assignee": "Assign claim",
 }
 
 
@@ -176,7 +177,11 @@ class _PatchCommand(ServiceCommand):
 
     def _undo(self) -> Changes:
         assert self._inverse is not None
-        return self._edit(self._inverse).changes  # type: ignore[no-any-return]
+        return self._revert(self._inverse).changes  # type: ignore[no-any-return]
+
+    def _revert(self, inverse: Any) -> Any:
+        """Apply the undo patch (by default the same service edit)."""
+        return self._edit(inverse)
 
 
 class EditStatementCommand(_PatchCommand):
@@ -313,4 +318,8 @@ class EditClaimCommand(_PatchCommand):
 
     def _edit(self, patch: Any) -> Any:
         return self._services.claims.edit_claim(self._target_id, patch, self._analyst)
+
+    def _revert(self, inverse: Any) -> Any:
+        # Undo returns the claim to where it was: not a workflow move to check.
+        return self._services.claims.edit_claim(self._target_id, inverse, self._analyst, undoing=True)
 

@@ -55,6 +55,9 @@ def main() -> None:
     services.claims.edit_claim(claim.id, ClaimPatch(verdict="unverifiable", explanation="لا دليل مستقل"), "frozen")
     if head >= "0006":
         _answers(services, article_id, statement)
+    if head >= "0007":
+        services.claims.edit_claim(claim.id, ClaimPatch(assignee="reviewer"), "frozen")
+        services.evidence.add_evidence(claim.id, "discusses", "frozen", citation="بيان مقتضب")
     with db.engine.begin() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.dispose()

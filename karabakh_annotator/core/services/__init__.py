@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from karabakh_annotator.core.services.adjudication import AdjudicationService
 from karabakh_annotator.core.services.articles import ArticleService
 from karabakh_annotator.core.services.claims import ClaimService
 from karabakh_annotator.core.services.entities import EntityService
+from karabakh_annotator.core.services.evidence import EvidenceService
 from karabakh_annotator.core.services.exports import ExportService
+from karabakh_annotator.core.services.history import HistoryService
 from karabakh_annotator.core.services.labels import LabelService
 from karabakh_annotator.core.services.matches import MatchService
 from karabakh_annotator.core.services.search import SearchService
@@ -33,6 +36,9 @@ class Services:
     stats: StatsService
     suggestions: SuggestionService
     matches: MatchService
+    evidence: EvidenceService
+    history: HistoryService
+    adjudication: AdjudicationService
 
 
 def build_services(database: Database) -> Services:
@@ -54,4 +60,7 @@ def build_services(database: Database) -> Services:
         stats=StatsService(sessions),
         suggestions=suggestions,
         matches=MatchService(sessions, suggestions, statements, claims),
+        evidence=EvidenceService(sessions),
+        history=HistoryService(sessions),
+        adjudication=AdjudicationService(sessions, statements),
     )

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from karabakh_annotator.core import workflow
 from karabakh_annotator.core.clock import utc_now
 from karabakh_annotator.core.labels import INITIAL_WORKFLOW_STATUS, LabelSet
-from karabakh_annotator.core.records import Changes, ClaimRecord
+from karabakh_annotator.core.records import Changes, ClaimOverview, ClaimRecord
 from karabakh_annotator.core.services.patches import ClaimPatch, given_fields
 from karabakh_annotator.core.services.to_records import claim_record
 from karabakh_annotator.core.services.unit_of_work import (
@@ -20,7 +23,7 @@ from karabakh_annotator.core.services.unit_of_work import (
     label_by_key,
     record_event,
 )
-from karabakh_annotator.core.storage.models import SUMMARY_MAX_CHARS, Analyst, Claim, Statement
+from karabakh_annotator.core.storage.models import SUMMARY_MAX_CHARS, Analyst, Article, Claim, Entity, Evidence, Statement
 from karabakh_annotator.core.text.normalize import normalize_query
 
 
@@ -47,7 +50,21 @@ def _value(claim: Claim, name: str) -> Any:
         return claim.status.key
     if name == "verdict":
         return claim.verdict.key if claim.verdict else None
+    if name == "assignee":
+        return claim.assignee.name if claim.assignee else None
     return getattr(claim, name)
+
+
+def _check_workflow(claim: Claim, old_status: str, who: Analyst) -> None:
+    """The claim after a patch must follow the workflow (refused edits roll back)."""
+    new_status = claim.status.key
+    try:
+        workflow.check_move(old_status, new_status)
+        workflow.check_verdict(new_status, claim.verdict.key if claim.verdict else None, claim.explanation or "")
+        if new_status == workflow.REVIEWED and old_status != new_status:
+            workflow.check_reviewer(who.name, claim.drafted_by.name if claim.drafted_by else None)
+    except workflow.WorkflowError as exc:
+        raise ServiceError(str(exc)) from exc
 
 
 def _link_statements(
@@ -87,8 +104,15 @@ class ClaimService:
             session.flush()
             return claim_record(claim), Changes(claims=frozenset({claim.id}), statements=frozenset(linked))
 
-    def edit_claim(self, claim_id: int, patch: ClaimPatch, analyst: str) -> ClaimEdit:
-        """Change summary, status, verdict, rating or explanation; returns the undo patch."""
+    def edit_claim(self, claim_id: int, patch: ClaimPatch, analyst: str, undoing: bool = False) -> ClaimEdit:
+        """Change summary, status, verdict, rating, explanation or assignee; returns the undo patch.
+
+        Status moves follow the workflow (core/workflow.py): from a drafted
+        verdict on a claim needs a verdict and an explanation, and 'reviewed'
+        is set by someone other than the drafter. `undoing` applies an undo
+        patch, which returns the claim to a state it was in, without the
+        move check.
+        """
         with self._sessions.begin() as session:
             who = analyst_named(session, analyst)
             claim = session.get(Claim, claim_id)
@@ -96,6 +120,7 @@ class ClaimService:
                 raise ServiceError(f"no claim with id {claim_id}")
             fields = given_fields(patch)
             before = {name: _value(claim, name) for name in fields}
+            old_status = claim.status.key
             for name, value in fields.items():
                 if name == "status":
                     status = label_by_key(session, LabelSet.WORKFLOW_STATUS, value)
@@ -109,8 +134,14 @@ class ClaimService:
                         claim.rating_value = claim.verdict.rating_value if claim.verdict else None
                 elif name == "summary":
                     claim.summary = _summary(value)
+                elif name == "assignee":
+                    claim.assignee = analyst_named(session, value) if value else None
                 else:
                     setattr(claim, name, value)
+            if not undoing:
+                _check_workflow(claim, old_status, who)
+            if claim.status.key == workflow.DRAFTED and old_status != workflow.DRAFTED:
+                claim.drafted_by = who
             changed = {name: old for name, old in before.items() if _value(claim, name) != old}
             for name, old in changed.items():
                 record_event(session, who, "edit", "claim", claim.id, name, old, _value(claim, name))
@@ -178,3 +209,58 @@ class ClaimService:
         with self._sessions() as session:
             claims = session.scalars(select(Claim).where(Claim.deleted_at.is_(None)).order_by(Claim.id.desc()))
             return [claim_record(c) for c in claims]
+
+    def overview(self) -> list[ClaimOverview]:
+        """Every live claim with its statements' outlets, speakers, first appearance and evidence count."""
+        with self._sessions() as session:
+            claims = session.scalars(
+                select(Claim)
+                .where(Claim.deleted_at.is_(None))
+                .options(
+                    selectinload(Claim.status),
+                    selectinload(Claim.verdict),
+                    selectinload(Claim.assignee),
+                    selectinload(Claim.drafted_by),
+                )
+                .order_by(Claim.id.desc())
+            ).all()
+            appearances = session.execute(
+                select(Statement.claim_id, Article.outlet, Entity.name, Article.published)
+                .join(Article, Statement.article_id == Article.id)
+                .outerjoin(Entity, Statement.speaker_id == Entity.id)
+                .where(Statement.claim_id.is_not(None), Statement.deleted_at.is_(None))
+            )
+            counts: Counter[int] = Counter()
+            outlets: dict[int, set[str]] = defaultdict(set)
+            speakers: dict[int, set[str]] = defaultdict(set)
+            first: dict[int, dt.date] = {}
+            for claim_id, outlet, speaker, published in appearances:
+                if claim_id is None:
+                    continue  # excluded by the query; keeps the types honest
+                counts[claim_id] += 1
+                if outlet:
+                    outlets[claim_id].add(outlet)
+                if speaker:
+                    speakers[claim_id].add(speaker)
+                if published is not None and (claim_id not in first or published < first[claim_id]):
+                    first[claim_id] = published
+            evidence: dict[int, int] = {
+                claim_id: n
+                for claim_id, n in session.execute(
+                    select(Evidence.claim_id, func.count(Evidence.id))
+                    .where(Evidence.deleted_at.is_(None))
+                    .group_by(Evidence.claim_id)
+                )
+            }
+            return [
+                ClaimOverview(
+                    claim_record(c),
+                    counts[c.id],
+                    tuple(sorted(outlets[c.id])),
+                    tuple(sorted(speakers[c.id])),
+                    first.get(c.id),
+                    evidence.get(c.id, 0),
+                    c.created_at,
+                )
+                for c in claims
+            ]

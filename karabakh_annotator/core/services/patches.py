@@ -52,3 +52,4 @@ class ClaimPatch:
     verdict: Maybe[str | None] = UNSET
     rating_value: Maybe[int | None] = UNSET
     explanation: Maybe[str] = UNSET
+    assignee: Maybe[str | None] = UNSET  # an analyst's name

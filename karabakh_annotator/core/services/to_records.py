@@ -66,6 +66,8 @@ def claim_record(claim: Claim) -> ClaimRecord:
         claim.rating_value,
         claim.explanation,
         claim.deleted_at is not None,
+        claim.assignee.name if claim.assignee else None,
+        claim.drafted_by.name if claim.drafted_by else None,
     )
 
 
@@ -78,6 +80,8 @@ STATEMENT_RELATIONS: tuple[ExecutableOption, ...] = (
     selectinload(Statement.party),
     selectinload(Statement.claim).selectinload(Claim.status),
     selectinload(Statement.claim).selectinload(Claim.verdict),
+    selectinload(Statement.claim).selectinload(Claim.assignee),
+    selectinload(Statement.claim).selectinload(Claim.drafted_by),
 )
 
 

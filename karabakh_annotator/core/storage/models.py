@@ -169,12 +169,16 @@ class Claim(Base):
     rating_value: Mapped[int | None] = mapped_column(Integer)
     explanation: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int] = mapped_column(ForeignKey("analysts.id"))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("analysts.id"), index=True)
+    drafted_by_id: Mapped[int | None] = mapped_column(ForeignKey("analysts.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     deleted_at: Mapped[dt.datetime | None] = mapped_column()
 
     status: Mapped[Label] = relationship(foreign_keys=[status_id])
     verdict: Mapped[Label | None] = relationship(foreign_keys=[verdict_id])
+    assignee: Mapped[Analyst | None] = relationship(foreign_keys=[assignee_id])
+    drafted_by: Mapped[Analyst | None] = relationship(foreign_keys=[drafted_by_id])
     statements: Mapped[list[Statement]] = relationship(back_populates="claim")
 
     __table_args__ = (
