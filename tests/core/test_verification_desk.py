@@ -151,3 +151,10 @@ def test_adjudication_pairs_two_analysts_and_takes_one_into_gold(services: Servi
         second_gold.id
     )
     assert any(e.action == "adjudicate" and e.analyst == "سارة" for e in services.history.for_statement(gold.id))
+
+
+def test_statements_for_claim_lists_its_live_statements(services: Services, article_id: int, claim_id: int) -> None:
+    [carried] = services.statements.statements_for_claim(claim_id)
+    assert carried.claim_id == claim_id and carried.article_id == article_id
+    services.statements.delete_statement(carried.id, "ليلى")
+    assert services.statements.statements_for_claim(claim_id) == []

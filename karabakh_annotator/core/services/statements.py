@@ -152,6 +152,13 @@ class StatementService:
             rows = session.scalars(_with_relations(query.order_by(Statement.start, Statement.id)))
             return [statement_record(s) for s in rows]
 
+    def statements_for_claim(self, claim_id: int) -> list[StatementRecord]:
+        """The live statements carrying a claim, by article then text order."""
+        query = select(Statement).where(Statement.claim_id == claim_id, Statement.deleted_at.is_(None))
+        with self._sessions() as session:
+            rows = session.scalars(_with_relations(query.order_by(Statement.article_id, Statement.start)))
+            return [statement_record(s) for s in rows]
+
     def get_statement(self, statement_id: int) -> StatementRecord:
         """One statement, deleted or not."""
         with self._sessions() as session:
