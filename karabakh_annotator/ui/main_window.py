@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
         self._refresh_labels()
         self.reload()
         self._update_action_states()
+        self.actions_by_id["blind"].setCheckable(True)
+        if self._settings.blind():
+            self.apply_blind()
 
     # -- wiring ------------------------------------------------------------------
 
@@ -185,6 +188,8 @@ class MainWindow(QMainWindow):
     def _show_article(self, article_id: int, statement_id: int | None = None) -> None:
         article = self._services.articles.get_article(article_id)
         statements = self._services.statements.statements_for_article(article_id)
+        if self._settings.blind():
+            statements = [s for s in statements if s.analyst == self.analyst]
         self.article_view.show_article(article, statements, self._colors)
         self.suggestions.refresh(article_id)
         self.claims_panel.show_article(article_id)
@@ -378,6 +383,23 @@ class MainWindow(QMainWindow):
         actions["redo"].setEnabled(self.undo_stack.canRedo())
         actions["undo"].setText(f"&Undo {self.undo_stack.undoText()}".rstrip())
         actions["redo"].setText(f"&Redo {self.undo_stack.redoText()}".rstrip())
+
+    def toggle_blind(self) -> None:
+        """Blind annotation on or off: hide the other analysts' statements in the article and the panel."""
+        self._settings.set_blind(not self._settings.blind())
+        self.apply_blind()
+
+    def apply_blind(self) -> None:
+        """Show the article and the panel as the blind setting and the analyst's name say."""
+        blind = self._settings.blind()
+        self.actions_by_id["blind"].setChecked(blind)
+        self.claims_panel.set_blind(self.analyst if blind else None)
+        current = self.article_view.article_id()
+        if current is not None:
+            self._show_article(current)
+        self.statusBar().showMessage(
+            "Blind annotation: only your statements are shown." if blind else "All analysts' statements are shown.", 4000
+        )
 
     def update_counts(self) -> None:
         articles = self._article_model.articles()

@@ -35,6 +35,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_out", "Zoom &Out", "Ctrl+-", "fa5s.search-minus", "zoom_out", "Smaller article text"),
     ActionSpec("labels", "&Label Sets…", "Ctrl+Shift+L", "fa5s.tags", "files.edit_labels", "Edit verdicts, statuses and other labels"),
     ActionSpec("analyst", "&Analyst Name…", None, "fa5s.user", "files.set_analyst_name", "Who is annotating"),
+    ActionSpec("blind", "&Blind Annotation", "Ctrl+Shift+B", "fa5s.eye-slash", "toggle_blind",
+               "Hide the other analysts' statements while you annotate"),
 )
 MENUS: dict[str, tuple[str, ...]] = {
     "&File": ("import_files", "import_folder", "export_csv", SEPARATOR, "open_database", "reload", SEPARATOR, "quit"),
@@ -42,7 +44,7 @@ MENUS: dict[str, tuple[str, ...]] = {
               "reject_suggestion", SEPARATOR, "find"),
     "&View": ("next_statement", "previous_statement", "next_suggestion", "previous_suggestion", "next_article",
               "previous_article", SEPARATOR, "zoom_in", "zoom_out"),
-    "&Settings": ("labels", "analyst"),
+    "&Settings": ("labels", "analyst", "blind"),
 }
 TOOLBAR: tuple[str, ...] = (
     "import_files", "export_csv", SEPARATOR, "undo", "redo", SEPARATOR, "mark", "delete", SEPARATOR,

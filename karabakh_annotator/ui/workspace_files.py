@@ -82,6 +82,8 @@ class WorkspaceFiles(QObject):
             self._settings.set_analyst(name.strip())
             self._window.claims_panel.add_analyst(name.strip())
             self._window.update_counts()
+            if self._settings.blind():
+                self._window.apply_blind()
 
     def open_database(self) -> None:
         """Choose another database file; the application reopens on it."""

@@ -12,6 +12,7 @@ _SPLITTER = "main_window/splitter3"
 _POINT_SIZE = "article_view/point_size"
 _ANALYST = "analyst/name"
 _RECENT = "databases/recent"
+_BLIND = "annotation/blind"
 MAX_RECENT = 8
 
 
@@ -72,3 +73,12 @@ class WorkspaceSettings:
         recent = [url] + [r for r in self.recent_databases() if r != url]
         self._settings.setValue(_RECENT, recent[:MAX_RECENT])
         self._settings.sync()
+
+    def blind(self) -> bool:
+        """Blind annotation: the other analysts' statements are hidden."""
+        value = self._settings.value(_BLIND)
+        return value in (True, "true", "1", 1)
+
+    def set_blind(self, blind: bool) -> None:
+        """Remember whether annotation is blind."""
+        self._settings.setValue(_BLIND, bool(blind))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -214,6 +216,13 @@ class ClaimsPanel(QWidget):
         """The window created the speaker the editor asked for."""
         self._read_entities()
         self.editor.entity_created(entity)
+
+    def set_blind(self, analyst: str | None) -> None:
+        """Show only `analyst`'s statements and lock the analyst filter (None: everyone's again)."""
+        filters = self.filter_bar.current_filter()
+        self.filter_bar.analyst.setEnabled(analyst is None)
+        self.filter_bar.set_filter(dataclasses.replace(filters, analyst=analyst))
+        self._show(self.filter_bar.current_filter())
 
     def add_analyst(self, name: str) -> None:
         """Offer `name` in the analyst filter (there is no analyst list in the services yet)."""
