@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from karabakh_annotator.cli.agreement_command import agreement
 from karabakh_annotator.cli.intelligence_commands import match, suggest
 from karabakh_annotator.core.exporters.csv_export import write_statements_csv_file
 from karabakh_annotator.core.importers.files import ImportOptions, collect_files, read_article_file
@@ -155,6 +156,7 @@ COMMANDS = {
     "export": export,
     "suggest": suggest,
     "match": match,
+    "agreement": agreement,
 }
 
 

@@ -95,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     mat.add_argument("--kind", choices=["same", "contradiction"], help="only this kind of pair")
     mat.add_argument("--statements-only", action="store_true", help="only marked statements, not open suggestions")
 
+    agg = command("agreement", "inter-annotator agreement over the articles the analysts all annotated")
+    agg.add_argument("--analysts", required=True, metavar="A,B", help="two or more analyst names, comma separated")
+    agg.add_argument("--json", action="store_true", help="print one JSON object")
+
     exp = command("export", "export statements")
     exp.add_argument("--format", choices=["csv"], required=True)
     exp.add_argument("--out", type=Path, required=True, metavar="FILE")

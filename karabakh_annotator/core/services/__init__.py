@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from karabakh_annotator.core.services.adjudication import AdjudicationService
+from karabakh_annotator.core.services.agreement import AgreementService
 from karabakh_annotator.core.services.articles import ArticleService
 from karabakh_annotator.core.services.claims import ClaimService
 from karabakh_annotator.core.services.entities import EntityService
@@ -39,6 +40,7 @@ class Services:
     evidence: EvidenceService
     history: HistoryService
     adjudication: AdjudicationService
+    agreement: AgreementService
 
 
 def build_services(database: Database) -> Services:
@@ -63,4 +65,5 @@ def build_services(database: Database) -> Services:
         evidence=EvidenceService(sessions),
         history=HistoryService(sessions),
         adjudication=AdjudicationService(sessions, statements),
+        agreement=AgreementService(sessions),
     )
