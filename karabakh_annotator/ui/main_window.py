@@ -38,6 +38,7 @@ from karabakh_annotator.ui.undo_commands import (
     ResizeStatementCommand,
 )
 from karabakh_annotator.ui.workspace_actions import ACTIONS, MENUS, TOOLBAR, WINDOW_TITLE
+from karabakh_annotator.ui.workspace_desk import WorkspaceDesk
 from karabakh_annotator.ui.workspace_files import WorkspaceFiles
 from karabakh_annotator.ui.workspace_settings import WorkspaceSettings
 from karabakh_annotator.ui.workspace_suggestions import WorkspaceSuggestions
@@ -111,7 +112,8 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setSizes([360, 620, 520])
-        self.setCentralWidget(self.splitter)
+        self.desk = WorkspaceDesk(self, services, self.splitter, arabic_family)
+        self.setCentralWidget(self.desk.tabs)
 
         self.files = WorkspaceFiles(self, services, self._settings, arabic_family)
         self.suggestions = WorkspaceSuggestions(self, services)
@@ -276,6 +278,7 @@ class MainWindow(QMainWindow):
         if current is not None and (current in changes.articles or changes.claims or changes.entities):
             self._show_article(current, self.article_view.current_statement_id())
         self.claims_panel.apply_changes(changes)
+        self.desk.apply_changes(changes)
         self.update_counts()
 
     def show_error(self, error: Exception) -> None:

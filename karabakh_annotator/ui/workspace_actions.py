@@ -31,6 +31,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("previous_statement", "Previous Statement", "Alt+Up", "fa5s.arrow-up", "select_previous_statement"),
     ActionSpec("next_article", "Next Article", "Ctrl+PgDown", "fa5s.angle-double-down", "next_article"),
     ActionSpec("previous_article", "Previous Article", "Ctrl+PgUp", "fa5s.angle-double-up", "previous_article"),
+    ActionSpec("tab_annotate", "&Annotate", "Ctrl+1", "fa5s.highlighter", "desk.show_annotate", "Articles, text and claims panel"),
+    ActionSpec("tab_claims", "&Claims", "Ctrl+2", "fa5s.clipboard-check", "desk.show_claims",
+               "Every claim with its evidence, history and verdict"),
+    ActionSpec("tab_activity", "Acti&vity", "Ctrl+3", "fa5s.history", "desk.show_activity", "Who changed what, when"),
+    ActionSpec("tab_adjudicate", "Ad&judicate", "Ctrl+4", "fa5s.balance-scale", "desk.show_adjudication",
+               "Two analysts side by side; take one version into the gold set"),
+    ActionSpec("tab_agreement", "A&greement", "Ctrl+5", "fa5s.user-friends", "desk.show_agreement",
+               "Agreement between analysts"),
+    ActionSpec("tab_dashboard", "Dash&board", "Ctrl+6", "fa5s.chart-bar", "desk.show_dashboard", "Charts for a report"),
     ActionSpec("zoom_in", "Zoom &In", "Ctrl++", "fa5s.search-plus", "zoom_in", "Larger article text"),
     ActionSpec("zoom_out", "Zoom &Out", "Ctrl+-", "fa5s.search-minus", "zoom_out", "Smaller article text"),
     ActionSpec("labels", "&Label Sets…", "Ctrl+Shift+L", "fa5s.tags", "files.edit_labels", "Edit verdicts, statuses and other labels"),
@@ -44,6 +53,7 @@ MENUS: dict[str, tuple[str, ...]] = {
               "reject_suggestion", SEPARATOR, "find"),
     "&View": ("next_statement", "previous_statement", "next_suggestion", "previous_suggestion", "next_article",
               "previous_article", SEPARATOR, "zoom_in", "zoom_out"),
+    "&Desk": ("tab_annotate", "tab_claims", "tab_activity", "tab_adjudicate", "tab_agreement", "tab_dashboard"),
     "&Settings": ("labels", "analyst", "blind"),
 }
 TOOLBAR: tuple[str, ...] = (

@@ -1,0 +1,174 @@
+"""The verification desk in the main window: tabs beside the annotation workspace.
+
+Annotate (the three panes), Claims, Activity, Adjudicate, Agreement and
+Dashboard. Each desk tab is built the first time it is shown: QtCharts and
+the claim tables cost nothing until an analyst opens them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+
+from karabakh_annotator.core.records import Changes
+from karabakh_annotator.core.services import Services
+from karabakh_annotator.core.services.unit_of_work import ServiceError
+
+if TYPE_CHECKING:
+    from karabakh_annotator.ui.main_window import MainWindow
+
+ANNOTATE, CLAIMS, ACTIVITY, ADJUDICATE, AGREEMENT, DASHBOARD = range(6)
+TAB_TITLES = ("&Annotate", "&Claims", "Ac&tivity", "Ad&judicate", "A&greement", "Dash&board")
+
+
+class WorkspaceDesk:
+    """Owns the tab widget; builds each desk view on first show and routes its requests."""
+
+    def __init__(self, window: MainWindow, services: Services, annotate: QWidget, arabic_family: str) -> None:
+        self._window = window
+        self._services = services
+        self._family = arabic_family
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("desk_tabs")
+        self.tabs.setDocumentMode(True)
+        self._views: dict[int, Any] = {}
+        self._builders: dict[int, Callable[[], QWidget]] = {
+            CLAIMS: self._build_claims,
+            ACTIVITY: self._build_activity,
+            ADJUDICATE: self._build_adjudication,
+            AGREEMENT: self._build_agreement,
+            DASHBOARD: self._build_dashboard,
+        }
+        self.tabs.addTab(annotate, TAB_TITLES[ANNOTATE])
+        for index in range(1, len(TAB_TITLES)):
+            placeholder = QLabel("Loading…")
+            self.tabs.addTab(placeholder, TAB_TITLES[index])
+        self.tabs.currentChanged.connect(self._on_current_changed)
+
+    # -- switching -----------------------------------------------------------------
+
+    def show_tab(self, index: int) -> Any:
+        """Bring a tab forward (building it on first use); its view."""
+        self.tabs.setCurrentIndex(index)
+        return self.view(index)
+
+    def show_annotate(self) -> None:
+        """The annotation workspace: articles, text, claims panel."""
+        self.show_tab(ANNOTATE)
+
+    def show_claims(self) -> None:
+        """Every claim, with its page: evidence, history, verdict."""
+        self.show_tab(CLAIMS)
+
+    def show_activity(self) -> None:
+        """The database's activity log."""
+        self.show_tab(ACTIVITY)
+
+    def show_adjudication(self) -> None:
+        """Two analysts side by side on one article."""
+        self.show_tab(ADJUDICATE)
+
+    def show_agreement(self) -> None:
+        """Agreement between analysts."""
+        self.show_tab(AGREEMENT)
+
+    def show_dashboard(self) -> None:
+        """Charts for a report."""
+        self.show_tab(DASHBOARD)
+
+    def view(self, index: int) -> Any:
+        """The view of a tab, built now if it was not yet."""
+        if index == ANNOTATE:
+            return self.tabs.widget(ANNOTATE)
+        if index not in self._views:
+            widget = self._builders[index]()
+            self._views[index] = widget
+            current = self.tabs.currentIndex()
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, TAB_TITLES[index])
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+        return self._views[index]
+
+    def _on_current_changed(self, index: int) -> None:
+        if index != ANNOTATE:
+            view = self.view(index)
+            if hasattr(view, "reload"):
+                view.reload()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh the desk views already built after an edit anywhere."""
+        claims = self._views.get(CLAIMS)
+        if claims is not None:
+            claims.apply_changes(changes)
+
+    # -- views -------------------------------------------------------------------------
+
+    def _build_claims(self) -> QWidget:
+        from karabakh_annotator.ui.desk.claims_desk import ClaimsDesk  # noqa: PLC0415
+        from karabakh_annotator.ui.desk.evidence_commands import AddEvidenceCommand, WithdrawEvidenceCommand  # noqa: PLC0415
+        from karabakh_annotator.ui.undo_commands import EditClaimCommand  # noqa: PLC0415
+
+        window = self._window
+        desk = ClaimsDesk(self._services, self._family, lambda: window.analyst)
+        desk.sig_claim_edit_requested.connect(lambda claim_id, patch: window.push(EditClaimCommand, claim_id, patch))
+        desk.sig_evidence_add_requested.connect(
+            lambda claim_id, fields: window.push(AddEvidenceCommand, claim_id, fields)
+        )
+        desk.sig_evidence_withdraw_requested.connect(
+            lambda evidence_id: window.push(WithdrawEvidenceCommand, evidence_id)
+        )
+        desk.sig_statement_open_requested.connect(self.open_statement)
+        return desk
+
+    def _build_activity(self) -> QWidget:
+        from karabakh_annotator.ui.desk.activity_view import ActivityView  # noqa: PLC0415
+
+        view = ActivityView(self._services, self._family)
+        view.sig_statement_open_requested.connect(self.open_statement)
+        view.sig_claim_open_requested.connect(self.open_claim)
+        return view
+
+    def _build_adjudication(self) -> QWidget:
+        from karabakh_annotator.ui.desk.adjudication_view import AdjudicationView  # noqa: PLC0415
+
+        view = AdjudicationView(self._services, self._family)
+        view.sig_accept_requested.connect(lambda statement_id: self._adjudicate(view, statement_id))
+        return view
+
+    def _build_agreement(self) -> QWidget:
+        from karabakh_annotator.ui.desk.agreement_view import AgreementView  # noqa: PLC0415
+
+        return AgreementView(self._services.agreement.report, self._services.history.analysts)
+
+    def _build_dashboard(self) -> QWidget:
+        from karabakh_annotator.ui.desk.dashboard import Dashboard  # noqa: PLC0415
+
+        dashboard = Dashboard(self._services, self._family)
+        agreement = self._views.get(AGREEMENT)
+        if agreement is not None:
+            dashboard.set_agreement(agreement.agreement_values())
+        return dashboard
+
+    # -- requests ---------------------------------------------------------------------
+
+    def open_statement(self, statement_id: int) -> None:
+        """Show a statement in the annotation workspace."""
+        self.show_tab(ANNOTATE)
+        self._window.claims_panel.select_statement(statement_id)
+
+    def open_claim(self, claim_id: int) -> None:
+        """Show a claim's page in the Claims tab."""
+        self.show_tab(CLAIMS).select_claim(claim_id)
+
+    def _adjudicate(self, view: Any, statement_id: int) -> None:
+        try:
+            _, changes = self._services.adjudication.accept(statement_id, self._window.analyst)
+        except ServiceError as exc:
+            self._window.show_error(exc)
+            return
+        self._window.sig_changes.emit(changes)
+        view.reload()
