@@ -29,10 +29,9 @@ from karabakh_annotator.core.analysis.matching import (
     ClaimIndex,
     ClaimText,
     Pair,
-    gc_paused,
-    ordered,
     place_agreement,
     quantity_conflict,
+    scan,
     shared_places,
 )
 from karabakh_annotator.core.analysis.matching_features import Features
@@ -48,40 +47,62 @@ _NEGATION = 0.7
 _OUTCOME = 0.9
 _LOSSES = 0.8
 _LOSSES_UNCORROBORATED = 0.55  # flagged only when the rest of the statements agree closely
+_FLIPPED = {"gain": "repel", "repel": "gain"}
+
+
+def _denied_by_cue(item: ClaimText, features: Features) -> bool:
+    """The statement is reported as denied (cue or stance) but its text has no denial word.
+
+    The text is then the denied claim itself: "أن القوات سيطرت على القرية"
+    after "نفت الوزارة" says the village was not taken.
+    """
+    return (item.cue_class == "denying" or item.stance == "refutes") and features.denial < 2
 
 
 def _denial_level(item: ClaimText, features: Features) -> int:
     """2 for a denial, 1 for a plain negation, 0 for an assertion."""
-    if item.cue_class == "denying" or item.stance == "refutes":
-        return 2
-    return features.denial
+    return 2 if _denied_by_cue(item, features) else features.denial
 
 
-def _denial_strength(a_item: ClaimText, a: Features, b_item: ClaimText, b: Features) -> float:
+def _outcomes(item: ClaimText, features: Features) -> frozenset[str]:
+    """Taken / stopped as the statement means it, a denial by cue reversing its text."""
+    if not _denied_by_cue(item, features):
+        return features.outcomes
+    return frozenset(_FLIPPED.get(outcome, outcome) for outcome in features.outcomes)
+
+
+def _verb_core(term: str) -> str:
+    """Without an imperfect or form-VII prefix, so "يتغير" meets "تغير" and "تنسحب" meets "انسحب"."""
+    return term[1:] if len(term) >= 4 and term[0] in "يتنا" else term
+
+
+def _denial_strength(
+    a_item: ClaimText, a: Features, b_item: ClaimText, b: Features, outcomes: tuple[frozenset[str], frozenset[str]]
+) -> float:
     """Evidence that one denies what the other asserts (both denying is agreement)."""
     level_a, level_b = _denial_level(a_item, a), _denial_level(b_item, b)
-    if min(level_a, level_b) != 0 or max(level_a, level_b) == 0 or _same_outcome(a, b):
+    if min(level_a, level_b) != 0 or max(level_a, level_b) == 0 or _same_outcome(*outcomes):
         return 0.0
     if max(level_a, level_b) == 2:
         return _DENIAL
     # "لم" is everywhere ("لم يتغير الموقف"): it counts only when the other
-    # statement asserts what it negates.
+    # statement asserts the very verb it negates.
     negating, asserting = (a, b) if level_a else (b, a)
-    return _NEGATION if not negating.negated.isdisjoint(asserting.terms) else 0.0
+    asserted = {_verb_core(term) for term in asserting.terms}
+    return _NEGATION if any(_verb_core(term) in asserted for term in negating.negated) else 0.0
 
 
-def _same_outcome(a: Features, b: Features) -> bool:
+def _same_outcome(a_outcomes: frozenset[str], b_outcomes: frozenset[str]) -> bool:
     """Both report the same outcome once negations are read ("صدت الهجوم" and "نفت السيطرة")."""
-    a_sides, b_sides = a.outcomes - {"loss"}, b.outcomes - {"loss"}
+    a_sides, b_sides = a_outcomes - {"loss"}, b_outcomes - {"loss"}
     return bool(a_sides) and a_sides == b_sides
 
 
-def _outcome_strength(a: Features, b: Features) -> float:
+def _outcome_strength(a: Features, b: Features, outcomes: tuple[frozenset[str], frozenset[str]]) -> float:
     """Evidence that one reports a place taken and the other the attack on it stopped."""
-    if not shared_places(a, b):
-        return 0.0
-    opposite = ("gain" in a.outcomes and "repel" in b.outcomes) or ("repel" in a.outcomes and "gain" in b.outcomes)
-    return _OUTCOME if opposite else 0.0
+    a_outcomes, b_outcomes = outcomes
+    opposite = ("gain" in a_outcomes and "repel" in b_outcomes) or ("repel" in a_outcomes and "gain" in b_outcomes)
+    return _OUTCOME if opposite and shared_places(a, b) else 0.0
 
 
 def _losses_strength(a: Features, b: Features) -> float:
@@ -110,17 +131,17 @@ def contradiction_score(index: ClaimIndex, i: int, j: int) -> float:
     a_item, b_item = index.items[i], index.items[j]
     a, b = index.features[i], index.features[j]
     # The cheap tests first: most candidate pairs carry no sign of conflict.
+    outcomes = (_outcomes(a_item, a), _outcomes(b_item, b))
     strength = max(
-        _denial_strength(a_item, a, b_item, b), _outcome_strength(a, b), _losses_strength(a, b)
+        _denial_strength(a_item, a, b_item, b, outcomes), _outcome_strength(a, b, outcomes), _losses_strength(a, b)
     )
     if not strength or not _same_time(a_item, a, b_item, b):
         return 0.0
     event = index.overlap(i, j, exclude=a.outcome_terms | b.outcome_terms)
     if event.telling < _MIN_SHARED:
         return 0.0
-    similarity = event.score() * place_agreement(a, b)
-    same_place = bool(shared_places(a, b))
-    if similarity < (_EVENT_MIN_SAME_PLACE if same_place else _EVENT_MIN):
+    similarity = event.score() * place_agreement(a, b, event.places)
+    if similarity < (_EVENT_MIN_SAME_PLACE if event.places else _EVENT_MIN):
         return 0.0
     return strength * min(1.0, 0.45 + similarity)
 
@@ -129,16 +150,7 @@ def find_contradictions(
     items: Iterable[ClaimText], threshold: float = DEFAULT_CONTRADICTION_THRESHOLD
 ) -> list[Pair]:
     """Pairs of statements in different articles where one contradicts the other, strongest first."""
-    with gc_paused():
-        index = ClaimIndex(items)
-        pairs = []
-        for i, j in index.candidates():
-            score = contradiction_score(index, i, j)
-            if score >= threshold:
-                pairs.append(ordered("contradiction", index, i, j, score))
-    pairs.sort(key=lambda pair: (-pair.score, pair.a, pair.b))
-    return pairs
-
+    return scan(items, [("contradiction", contradiction_score, threshold)])
 
 
 def find_related(
@@ -150,15 +162,7 @@ def find_related(
 
     Equal to find_same_claims + find_contradictions, at the cost of one.
     """
-    with gc_paused():
-        index = ClaimIndex(items)
-        pairs = []
-        for i, j in index.candidates():
-            same = index.similarity(i, j)
-            if same >= same_threshold:
-                pairs.append(ordered("same", index, i, j, same))
-            contradiction = contradiction_score(index, i, j)
-            if contradiction >= contradiction_threshold:
-                pairs.append(ordered("contradiction", index, i, j, contradiction))
-    pairs.sort(key=lambda pair: (-pair.score, pair.a, pair.b, pair.kind))
-    return pairs
+    return scan(
+        items,
+        [("same", ClaimIndex.similarity, same_threshold), ("contradiction", contradiction_score, contradiction_threshold)],
+    )

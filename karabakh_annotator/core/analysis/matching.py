@@ -22,20 +22,16 @@ from __future__ import annotations
 import datetime
 import gc
 import math
-from collections.abc import Iterable, Iterator
-from itertools import chain
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 
 from karabakh_annotator.core.analysis import matching_lexicon as lex
-from karabakh_annotator.core.analysis.matching_features import (
-    MONTH_MARK,
-    Analyzer,
-    Features,
-    build_features,
-    similar_spelling,
-)
+from karabakh_annotator.core.analysis.matching_features import Features, build_features
+from karabakh_annotator.core.analysis.matching_forms import Analyzer
 from karabakh_annotator.core.analysis.matching_index import candidate_pairs, document_frequencies
+from karabakh_annotator.core.analysis.matching_words import MONTH_MARK, NUMBER_MARK, similar_spelling
 
 DEFAULT_SAME_THRESHOLD = 0.5
 # Pseudo-statements in which every word is absent: with a handful of
@@ -49,8 +45,11 @@ _QUANTITY_CONFLICT = 0.5  # "10 دبابات" vs "12 دبابة"
 _NUMBERS_DISJOINT = 0.7  # both give numbers, none shared
 _PLACES_DISJOINT = 0.6  # both name places, none shared
 _MIN_SHARED = 2  # one shared telling word is not a shared fact
+_CONTAINED_FROM = 0.75  # the shorter statement this much covered: contained in the longer
+_CONTAINED = 0.85  # the score of a contained statement, times its coverage
 
-_GENERIC_TERMS: frozenset[str] = frozenset(Analyzer(()).stem(form) for form in lex.GENERIC)
+_NO_PLACES: frozenset[str] = frozenset()
+_GENERIC_TERMS: frozenset[str] = frozenset(Analyzer({}).stem(form) for form in lex.GENERIC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +82,20 @@ class Overlap:
     covered_a: float  # 0..1
     covered_b: float
     telling: int  # how many of the shared terms, variants and places are not common words
+    covered_smaller: float  # the coverage of the statement with less content
+    places: Set[str]  # the places both name (shared_places)
 
     def score(self) -> float:
-        """Mostly the less covered side: a long statement must not swallow a short one."""
+        """Mostly the less covered side, so that a long statement does not swallow a short one ...
+
+        ... unless the shorter statement is nearly all in the longer one: then
+        the longer reports the same fact and something more besides.
+        """
         low, high = sorted((self.covered_a, self.covered_b))
-        return 0.65 * low + 0.35 * high
+        blend = 0.65 * low + 0.35 * high
+        if self.covered_smaller >= _CONTAINED_FROM:
+            return max(blend, _CONTAINED * self.covered_smaller)
+        return blend
 
 
 class ClaimIndex:
@@ -104,7 +112,7 @@ class ClaimIndex:
         self._weights: dict[str, float] = {}
         size = len(self.items) + _PRIOR_STATEMENTS
         for key, count in self._df.items():
-            factor = _NUMBER_FACTOR if key[:1] == "#" else _GENERIC_FACTOR if key in _GENERIC_TERMS else 1.0
+            factor = _NUMBER_FACTOR if key[:1] == NUMBER_MARK else _GENERIC_FACTOR if key in _GENERIC_TERMS else 1.0
             self._weights[key] = factor * math.log(size / (count + 0.5))
         self._totals = [self._total(features) for features in self.features]
         # A shared word "tells" when it is at most about twice as common as
@@ -127,7 +135,7 @@ class ClaimIndex:
         shared = a.terms & b.terms
         if exclude:
             shared -= exclude
-        places = shared_places(a, b)
+        places = shared_places(a, b) if a.place_names or b.place_names else _NO_PLACES
         common = sum(map(weight, shared)) + sum(map(weight, places))
         variants_a: set[str] = set()
         variants_b: set[str] = set()
@@ -139,10 +147,14 @@ class ClaimIndex:
             total_a -= sum(map(weight, exclude & a.terms))
             total_b -= sum(map(weight, exclude & b.terms))
         telling = self._telling
+        covered_a = _ratio(common + _FUZZY * sum(map(weight, variants_a)), total_a)
+        covered_b = _ratio(common + _FUZZY * sum(map(weight, variants_b)), total_b)
         return Overlap(
-            _ratio(common + _FUZZY * sum(map(weight, variants_a)), total_a),
-            _ratio(common + _FUZZY * sum(map(weight, variants_b)), total_b),
+            covered_a,
+            covered_b,
             sum(weight(t) >= telling for t in chain(shared, places, variants_a)),
+            covered_a if total_a <= total_b else covered_b,
+            places,
         )
 
     def similarity(self, i: int, j: int) -> float:
@@ -150,9 +162,8 @@ class ClaimIndex:
         found = self.overlap(i, j)
         if found.telling < _MIN_SHARED:
             return 0.0
-        return found.score() * number_agreement(self.features[i], self.features[j]) * place_agreement(
-            self.features[i], self.features[j]
-        )
+        a, b = self.features[i], self.features[j]
+        return found.score() * number_agreement(a, b) * place_agreement(a, b, found.places)
 
 
 def _ratio(part: float, whole: float) -> float:
@@ -171,26 +182,38 @@ def _spelled(features: Features, key: str) -> str | None:
 
 
 def _variant(term: str, key: str, other: Features) -> bool:
-    spelled = _spelled(other, key) if key in other.skeletons else None
+    spelled = _spelled(other, key)
     return spelled is not None and similar_spelling(term, spelled)
 
 
-def _variants(a: Features, b: Features, shared: set[str], exclude: frozenset[str]) -> set[str]:
+def _variants(a: Features, b: Features, shared: Set[str], exclude: frozenset[str]) -> set[str]:
     """a's words that b spells differently: same skeleton (of the word or a split compound), close spelling."""
-    found = {term for key, term in a.named if term not in shared and _variant(term, key, b)}
+    others = b.skeletons
+    # Most words with a skeleton in common are simply shared: test that first, without a call.
+    found = {
+        term
+        for key, term in a.named
+        if key in others and term not in shared and term not in exclude and _variant(term, key, b)
+    }
     for key, first, second in a.compounds:
-        if (first not in shared or second not in shared) and _variant(first + second, key, b):
+        if key in others and (first not in shared or second not in shared) and _variant(first + second, key, b):
             found.update((first, second))
     return found - shared - exclude
 
 
 def shared_places(a: Features, b: Features) -> set[str]:
-    """Keys of the places both name, spelling variants included (شوشا / شوشة)."""
-    common = a.places & b.places
-    if not common:
-        return set()
-    theirs = dict(b.place_names)
-    return {key for key, name in a.place_names if key in common and similar_spelling(name, theirs[key])}
+    """Keys of the places both name, spelling variants included (شوشا / شوشة).
+
+    A place recognised on one side only ("قرية تاليش" / "الهجوم على
+    تاليش") counts when the other has the same word.
+    """
+    found = {key for key, name in a.place_names if name in b.terms}
+    found.update(key for key, name in b.place_names if name in a.terms)
+    common = (a.places & b.places) - found
+    if common:
+        theirs = dict(b.place_names)
+        found.update(key for key, name in a.place_names if key in common and similar_spelling(name, theirs[key]))
+    return found
 
 
 def quantity_conflict(a: Features, b: Features, *, counts: bool = True, dates: bool = True) -> bool:
@@ -213,9 +236,9 @@ def number_agreement(a: Features, b: Features) -> float:
     return _NUMBERS_DISJOINT if a.numbers.isdisjoint(b.numbers) else 1.0
 
 
-def place_agreement(a: Features, b: Features) -> float:
-    """1 unless both name places and none of them is the same."""
-    return _PLACES_DISJOINT if a.places and b.places and not shared_places(a, b) else 1.0
+def place_agreement(a: Features, b: Features, shared: Set[str]) -> float:
+    """1 unless both name places and none of them is the same (`shared`: their shared_places)."""
+    return _PLACES_DISJOINT if a.places and b.places and not shared else 1.0
 
 
 @contextmanager
@@ -236,20 +259,26 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def ordered(kind: str, index: ClaimIndex, i: int, j: int, score: float) -> Pair:
-    """The Pair of positions i and j, keys in order, score rounded (stable output)."""
-    first, second = sorted((index.items[i].key, index.items[j].key))
-    return Pair(kind, first, second, round(min(1.0, score), 4))
+# A kind of pair, the function that scores a candidate pair for it, and its threshold.
+Scorer = tuple[str, Callable[["ClaimIndex", int, int], float], float]
 
 
-def find_same_claims(items: Iterable[ClaimText], threshold: float = DEFAULT_SAME_THRESHOLD) -> list[Pair]:
-    """Pairs of statements in different articles that report the same fact, best first."""
+def scan(items: Iterable[ClaimText], scorers: Sequence[Scorer]) -> list[Pair]:
+    """Score every candidate pair with each scorer; the pairs at or above its threshold, best first."""
     with gc_paused():
         index = ClaimIndex(items)
         pairs = []
         for i, j in index.candidates():
-            score = index.similarity(i, j)
-            if score >= threshold:
-                pairs.append(ordered("same", index, i, j, score))
-    pairs.sort(key=lambda pair: (-pair.score, pair.a, pair.b))
+            for kind, scorer, threshold in scorers:
+                score = scorer(index, i, j)
+                if score >= threshold:
+                    first, second = sorted((index.items[i].key, index.items[j].key))
+                    # Rounded, so that the order does not hang on the last bits of a float sum.
+                    pairs.append(Pair(kind, first, second, round(min(1.0, score), 4)))
+    pairs.sort(key=lambda pair: (-pair.score, pair.a, pair.b, pair.kind))
     return pairs
+
+
+def find_same_claims(items: Iterable[ClaimText], threshold: float = DEFAULT_SAME_THRESHOLD) -> list[Pair]:
+    """Pairs of statements in different articles that report the same fact, best first."""
+    return scan(items, [("same", ClaimIndex.similarity, threshold)])

@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from karabakh_annotator.core.analysis.matching_features import NUMBER_MARK
+from karabakh_annotator.core.analysis.matching_words import NUMBER_MARK, SKELETON_MARK
 
-MAX_POSTINGS = 100  # a key in more statements than this is not indexed
+MAX_POSTINGS = 128  # a key in more statements than this is not indexed
 PROBES = 6  # each statement looks up this many of its rarest keys
 CANDIDATES = 24  # and keeps at most this many statements sharing the most of them
+_NEEDED = 2
+_SHORTEST_SKELETON = 4  # mark + four consonants: بيراموف -> "~برمف"
 
 
 def document_frequencies(keys: Sequence[frozenset[str]]) -> Counter[str]:
@@ -30,19 +32,41 @@ def document_frequencies(keys: Sequence[frozenset[str]]) -> Counter[str]:
     return counts
 
 
-def _postings(keys: Sequence[frozenset[str]], df: Counter[str]) -> dict[str, list[int]]:
-    """Statement numbers per indexable key: shared (df >= 2) and not too common.
+def _spread(keys: Sequence[frozenset[str]], groups: Sequence[int]) -> Counter[str]:
+    """In how many groups (articles) each key occurs."""
+    by_group: dict[int, set[str]] = {}
+    for statement_keys, group in zip(keys, groups):
+        by_group.setdefault(group, set()).update(statement_keys)
+    spread: Counter[str] = Counter()
+    for group_keys in by_group.values():
+        spread.update(group_keys)
+    return spread
 
-    Bare numbers (NUMBER_MARK keys) are not indexed: "27" recurs by chance
-    in unrelated statements; the features pair a number with what it
-    counts, and those keys are indexed.
+
+def _postings(
+    keys: Sequence[frozenset[str]], groups: Sequence[int], df: Counter[str]
+) -> dict[str, list[int]]:
+    """Statement numbers per indexable key: in two articles at least, and not too common.
+
+    A key of one article only (a name its statements repeat) cannot lead
+    to another article and would waste a probe.  Bare numbers are not
+    indexed: "27" recurs by chance in unrelated statements (the features
+    pair a number with what it counts, and those keys are).  Nor are
+    skeletons of three consonants: that is an Arabic root, shared by many
+    unrelated words (they still count when scoring).
     """
+    spread = _spread(keys, groups)
     postings: dict[str, list[int]] = {}
     for index, statement_keys in enumerate(keys):
         for key in statement_keys:
-            if 2 <= df[key] <= MAX_POSTINGS and key[:1] != NUMBER_MARK:
+            if spread[key] >= 2 and df[key] <= MAX_POSTINGS and _indexable(key):
                 postings.setdefault(key, []).append(index)
     return postings
+
+
+def _indexable(key: str) -> bool:
+    mark = key[:1]
+    return mark != NUMBER_MARK and (mark != SKELETON_MARK or len(key) > _SHORTEST_SKELETON)
 
 
 def _probes(statement_keys: frozenset[str], postings: dict[str, list[int]], df: Counter[str]) -> list[str]:
@@ -57,9 +81,9 @@ def _select(
 ) -> tuple[int, ...]:
     """The statements of other groups that share the most probes with statement `index`.
 
-    One shared key is enough only for a statement with at most two probes;
-    otherwise two are needed, which keeps chance coincidences (a shared
-    number, a shared surname) out of the comparisons.
+    Two shared keys are needed, as scoring needs two shared telling words:
+    one alone is mostly chance (a surname, a three-consonant skeleton that
+    many words have).
     """
     shared: dict[int, int] = {}
     group = groups[index]
@@ -67,8 +91,7 @@ def _select(
         for other in postings[key]:
             if groups[other] != group:
                 shared[other] = shared.get(other, 0) + 1
-    needed = 1 if len(probes) <= 2 else 2
-    best = sorted((-count, other) for other, count in shared.items() if count >= needed)
+    best = sorted((-count, other) for other, count in shared.items() if count >= _NEEDED)
     return tuple(other for _, other in best[:CANDIDATES])
 
 
@@ -82,7 +105,7 @@ def candidate_pairs(
     """
     if df is None:
         df = document_frequencies(keys)
-    postings = _postings(keys, df)
+    postings = _postings(keys, groups, df)
     selected = [_select(i, _probes(k, postings, df), postings, groups) for i, k in enumerate(keys)]
     del postings
     for i, chosen in enumerate(selected):

@@ -137,6 +137,30 @@ OUTCOME_WORDS: dict[str, str] = {
     )},
 }
 
+# Kinds of event with many verbs and nouns: each gives the statement one
+# more term, so "التقى الوزيران" and "اجتماع الوزيرين" share something.
+EVENT_WORDS: dict[str, str] = {
+    **{form: "meet" for form in _forms(
+        """
+        التقى التقت يلتقي تلتقي لقاء اللقاء اجتمع اجتمعت يجتمع تجتمع اجتماع الاجتماع مباحثات محادثات
+        بحث بحثت يبحث تبحث
+        """
+    )},
+    **{form: "shell" for form in _forms(
+        """
+        قصف قصفت يقصف تقصف القصف استهدف استهدفت يستهدف تستهدف استهداف الاستهداف
+        """
+    )},
+    **{form: "attack" for form in _forms("هاجم هاجمت يهاجم تهاجم هجوم الهجوم هجمات شن شنت يشن تشن")},
+}
+
+# Short forms of the parties' adjectives, to the form the country's name
+# stems to (أذربيجان / الأذربيجاني / الأذري are one word for matching).
+SAME_WORDS: dict[str, str] = {
+    **{form: normalized_only("أذربيجاني") for form in _forms("أذري أذرية الأذري الأذرية الأذريون الأذريين")},
+    **{form: normalized_only("أرميني") for form in _forms("أرمني أرمنية الأرمني الأرمنية الأرمن")},
+}
+
 # Strong denial: the statement says another claim is false.
 DENIAL_WORDS: frozenset[str] = _forms(
     """

@@ -107,11 +107,9 @@ class MatchService:
                 items += self._suggestion_items(session, start_key=len(items))
             answered = self._answered(session)
         # Loaded on first use: the matching tables are not needed at start-up.
-        from karabakh_annotator.core.analysis.contradictions import find_contradictions  # noqa: PLC0415
-        from karabakh_annotator.core.analysis.matching import find_same_claims  # noqa: PLC0415
+        from karabakh_annotator.core.analysis.contradictions import find_related  # noqa: PLC0415
 
-        texts = [item.claim_text for item in items]
-        pairs: list[Pair] = find_same_claims(texts) + find_contradictions(texts)
+        pairs: list[Pair] = find_related(item.claim_text for item in items)
         proposals = [self._record(p, items) for p in pairs]
         proposals = [m for m in proposals if not self._settled(m, answered)]
         proposals.sort(key=lambda m: (-m.score, m.kind, m.a.article_id, m.a.start, m.b.article_id, m.b.start))
