@@ -140,9 +140,22 @@ class WorkspaceDesk:
         return view
 
     def _build_agreement(self) -> QWidget:
+        from karabakh_annotator.ui.claims_panel.label_catalog import LabelCatalog  # noqa: PLC0415
         from karabakh_annotator.ui.desk.agreement_view import AgreementView  # noqa: PLC0415
 
-        return AgreementView(self._services.agreement.report, self._services.history.analysts)
+        view = AgreementView(
+            self._services.agreement.report,
+            self._services.history.analysts,
+            labels=LabelCatalog.from_service(self._services.labels),
+            arabic_family=self._family,
+        )
+        view.sig_report_computed.connect(lambda _report: self._agreement_to_dashboard())
+        return view
+
+    def _agreement_to_dashboard(self) -> None:
+        agreement, dashboard = self._views.get(AGREEMENT), self._views.get(DASHBOARD)
+        if agreement is not None and dashboard is not None:
+            dashboard.set_agreement(agreement.agreement_values())
 
     def _build_dashboard(self) -> QWidget:
         from karabakh_annotator.ui.desk.dashboard import Dashboard  # noqa: PLC0415

@@ -1,0 +1,1 @@
+"""The verification desk: claims, evidence, history, activity, agreement, adjudication and the dashboard."""
