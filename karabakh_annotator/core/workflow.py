@@ -9,10 +9,10 @@ corrected, and a correction is published again.
 from __future__ import annotations
 
 MOVES: dict[str, frozenset[str]] = {
-    "spotted": frozenset({"check_worthy", "not_check_worthy", "in_progress"}),
-    "check_worthy": frozenset({"in_progress", "not_check_worthy", "spotted"}),
-    "not_check_worthy": frozenset({"check_worthy", "spotted"}),
-    "in_progress": frozenset({"verdict_drafted", "check_worthy", "not_check_worthy", "spotted"}),
+    "spotted": frozenset({"check_worthy", "out_of_scope", "in_progress"}),
+    "check_worthy": frozenset({"in_progress", "out_of_scope", "spotted"}),
+    "out_of_scope": frozenset({"check_worthy", "spotted"}),
+    "in_progress": frozenset({"verdict_drafted", "check_worthy", "out_of_scope", "spotted"}),
     "verdict_drafted": frozenset({"reviewed", "in_progress"}),
     "reviewed": frozenset({"published", "verdict_drafted", "in_progress"}),
     "published": frozenset({"corrected"}),

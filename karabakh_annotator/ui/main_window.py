@@ -218,9 +218,8 @@ class MainWindow(QMainWindow):
 
     def push(self, make: Callable[..., object], *args: object, **kwargs: object) -> object:
         """Run an undoable command (a ServiceCommand class and its arguments) and put it on the stack."""
-        command = make(
-            self._services, *args, analyst=self.analyst, on_changes=self.sig_changes.emit, on_error=self.show_error, **kwargs
-        )
+        on_error = kwargs.pop("on_error", self.show_error)
+        command = make(self._services, *args, analyst=self.analyst, on_changes=self.sig_changes.emit, on_error=on_error, **kwargs)
         self.undo_stack.push(command)  # type: ignore[arg-type]
         return command
 

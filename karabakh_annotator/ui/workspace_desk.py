@@ -94,10 +94,12 @@ class WorkspaceDesk:
         return self._views[index]
 
     def _on_current_changed(self, index: int) -> None:
-        if index != ANNOTATE:
-            view = self.view(index)
-            if hasattr(view, "reload"):
-                view.reload()
+        if index == ANNOTATE:
+            return
+        view = self.view(index)
+        # The claims desk reloads itself on show when an edit left it stale.
+        if index != CLAIMS and hasattr(view, "reload"):
+            view.reload()
 
     def apply_changes(self, changes: Changes) -> None:
         """Refresh the desk views already built after an edit anywhere."""
@@ -114,12 +116,15 @@ class WorkspaceDesk:
 
         window = self._window
         desk = ClaimsDesk(self._services, self._family, lambda: window.analyst)
-        desk.sig_claim_edit_requested.connect(lambda claim_id, patch: window.push(EditClaimCommand, claim_id, patch))
+        # A refused edit (a workflow rule) is told on the claim page, which shows the stored claim again.
+        desk.sig_claim_edit_requested.connect(
+            lambda claim_id, patch: window.push(EditClaimCommand, claim_id, patch, on_error=desk.show_error)
+        )
         desk.sig_evidence_add_requested.connect(
-            lambda claim_id, fields: window.push(AddEvidenceCommand, claim_id, fields)
+            lambda claim_id, fields: window.push(AddEvidenceCommand, claim_id, fields, on_error=desk.show_error)
         )
         desk.sig_evidence_withdraw_requested.connect(
-            lambda evidence_id: window.push(WithdrawEvidenceCommand, evidence_id)
+            lambda evidence_id: window.push(WithdrawEvidenceCommand, evidence_id, on_error=desk.show_error)
         )
         desk.sig_statement_open_requested.connect(self.open_statement)
         return desk

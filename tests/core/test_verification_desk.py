@@ -158,3 +158,18 @@ def test_statements_for_claim_lists_its_live_statements(services: Services, arti
     assert carried.claim_id == claim_id and carried.article_id == article_id
     services.statements.delete_statement(carried.id, "ليلى")
     assert services.statements.statements_for_claim(claim_id) == []
+
+
+def test_the_workflow_knows_every_seeded_status() -> None:
+    from karabakh_annotator.core.labels import WORKFLOW_STATUSES
+    from karabakh_annotator.core.workflow import MOVES
+
+    keys = {label.key for label in WORKFLOW_STATUSES}
+    assert set(MOVES) == keys
+    assert all(targets <= keys for targets in MOVES.values())
+
+
+def test_out_of_scope_claims_do_not_jump_to_a_verdict(services: Services, claim_id: int) -> None:
+    assert move(services, claim_id, "out_of_scope") == "out_of_scope"
+    with pytest.raises(ServiceError, match="cannot move"):
+        move(services, claim_id, "in_progress")

@@ -105,9 +105,12 @@ class EvidenceService:
             evidence = session.get(Evidence, evidence_id)
             if evidence is None:
                 raise ServiceError(f"no evidence with id {evidence_id}")
-            if (evidence.deleted_at is not None) != deleted:
-                evidence.deleted_at = utc_now() if deleted else None
-                record_event(session, who, "delete" if deleted else "restore", "evidence", evidence.id)
+            if (evidence.deleted_at is not None) == deleted:
+                # Refused, not ignored: an undo of a no-op would otherwise undo someone else's change.
+                state = "withdrawn" if deleted else "in use"
+                raise ServiceError(f"evidence {evidence_id} is already {state}")
+            evidence.deleted_at = utc_now() if deleted else None
+            record_event(session, who, "delete" if deleted else "restore", "evidence", evidence.id)
             session.flush()
             author = session.get(Analyst, evidence.analyst_id)
             assert author is not None
