@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from karabakh_annotator.core import workflow
 from karabakh_annotator.core.clock import utc_now
@@ -23,7 +23,16 @@ from karabakh_annotator.core.services.unit_of_work import (
     label_by_key,
     record_event,
 )
-from karabakh_annotator.core.storage.models import SUMMARY_MAX_CHARS, Analyst, Article, Claim, Entity, Evidence, Statement
+from karabakh_annotator.core.storage.models import (
+    SUMMARY_MAX_CHARS,
+    Analyst,
+    Article,
+    Claim,
+    Entity,
+    Evidence,
+    Label,
+    Statement,
+)
 from karabakh_annotator.core.text.normalize import normalize_query
 
 
@@ -212,18 +221,33 @@ class ClaimService:
 
     def overview(self) -> list[ClaimOverview]:
         """Every live claim with its statements' outlets, speakers, first appearance and evidence count."""
+        status, verdict = aliased(Label), aliased(Label)
+        assignee, drafter = aliased(Analyst), aliased(Analyst)
+        # Plain columns, not ORM objects: 10,000 claims load in a fraction of the time.
+        listing = (
+            select(
+                Claim.id,
+                Claim.summary,
+                status.key,
+                verdict.key,
+                Claim.rating_value,
+                Claim.explanation,
+                assignee.name,
+                drafter.name,
+                Claim.created_at,
+            )
+            .join(status, Claim.status_id == status.id)
+            .outerjoin(verdict, Claim.verdict_id == verdict.id)
+            .outerjoin(assignee, Claim.assignee_id == assignee.id)
+            .outerjoin(drafter, Claim.drafted_by_id == drafter.id)
+            .where(Claim.deleted_at.is_(None))
+            .order_by(Claim.id.desc())
+        )
         with self._sessions() as session:
-            claims = session.scalars(
-                select(Claim)
-                .where(Claim.deleted_at.is_(None))
-                .options(
-                    selectinload(Claim.status),
-                    selectinload(Claim.verdict),
-                    selectinload(Claim.assignee),
-                    selectinload(Claim.drafted_by),
-                )
-                .order_by(Claim.id.desc())
-            ).all()
+            claims = [
+                (ClaimRecord(cid, summary, st, vd, rating, explanation or "", False, who, drafted), created)
+                for cid, summary, st, vd, rating, explanation, who, drafted, created in session.execute(listing)
+            ]
             appearances = session.execute(
                 select(Statement.claim_id, Article.outlet, Entity.name, Article.published)
                 .join(Article, Statement.article_id == Article.id)
@@ -254,13 +278,13 @@ class ClaimService:
             }
             return [
                 ClaimOverview(
-                    claim_record(c),
-                    counts[c.id],
-                    tuple(sorted(outlets[c.id])),
-                    tuple(sorted(speakers[c.id])),
-                    first.get(c.id),
-                    evidence.get(c.id, 0),
-                    c.created_at,
+                    record,
+                    counts[record.id],
+                    tuple(sorted(outlets[record.id])),
+                    tuple(sorted(speakers[record.id])),
+                    first.get(record.id),
+                    evidence.get(record.id, 0),
+                    created,
                 )
-                for c in claims
+                for record, created in claims
             ]
