@@ -127,3 +127,11 @@ def test_database_location_prefers_argument_then_environment(tmp_path: Path, mon
     assert resolve_database_url("postgresql://user@localhost/desk") == "postgresql://user@localhost/desk"
     monkeypatch.delenv(DB_ENV_VAR)
     assert resolve_database_url(None).endswith("karabakh-annotator/annotations.sqlite3")
+
+
+def test_a_percent_sign_in_the_path_does_not_break_migrations(tmp_path: Path) -> None:
+    # Alembic's config interpolates %: a file named like an URL escape must still open.
+    db = open_database(str(tmp_path / "desk 100%.sqlite3"))
+    with db.engine.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_revision() == _head()
+    db.dispose()

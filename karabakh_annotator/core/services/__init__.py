@@ -8,6 +8,7 @@ from karabakh_annotator.core.services.adjudication import AdjudicationService
 from karabakh_annotator.core.services.agreement import AgreementService
 from karabakh_annotator.core.services.articles import ArticleService
 from karabakh_annotator.core.services.claims import ClaimService
+from karabakh_annotator.core.services.dashboard import DashboardService
 from karabakh_annotator.core.services.entities import EntityService
 from karabakh_annotator.core.services.evidence import EvidenceService
 from karabakh_annotator.core.services.exports import ExportService
@@ -41,6 +42,7 @@ class Services:
     history: HistoryService
     adjudication: AdjudicationService
     agreement: AgreementService
+    dashboard: DashboardService
 
 
 def build_services(database: Database) -> Services:
@@ -66,4 +68,5 @@ def build_services(database: Database) -> Services:
         history=HistoryService(sessions),
         adjudication=AdjudicationService(sessions, statements),
         agreement=AgreementService(sessions),
+        dashboard=DashboardService(sessions),
     )

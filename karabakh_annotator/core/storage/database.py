@@ -104,7 +104,8 @@ def alembic_config(engine: Engine | None = None) -> Config:
     location = resources.files("karabakh_annotator.core.storage") / "migrations"
     config.set_main_option("script_location", str(location))
     if engine is not None:
-        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+        # ConfigParser interpolation: a literal % (socket paths, passwords) must be doubled.
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     return config
 
 
