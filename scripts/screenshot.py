@@ -1,4 +1,5 @@
-"""Render the main window over a small demo database to a PNG (default docs/screenshot.png).
+"""Render the main window over a small demo database to a PNG (default docs/screenshot.png),
+then each desk tab beside it (docs/screenshot-claims.png, ...).
 
 Usage: python scripts/screenshot.py [OUT.png]
 Runs offscreen unless QT_QPA_PLATFORM says otherwise; touches no user settings.
@@ -10,6 +11,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,8 +28,10 @@ from karabakh_annotator.core.records import ParsedArticle  # noqa: E402
 from karabakh_annotator.core.services import Services, build_services  # noqa: E402
 from karabakh_annotator.core.services.patches import ClaimPatch, StatementPatch  # noqa: E402
 from karabakh_annotator.core.storage.database import open_database  # noqa: E402
+from karabakh_annotator.ui.workspace_desk import AGREEMENT, CLAIMS, TAB_TITLES  # noqa: E402
 
 ANALYST = "demo"
+SECOND_ANALYST = "رنا"
 
 # Demo text written for this script (not taken from any outlet).
 DEMO_TITLE = "باكو ويريفان تتبادلان الاتهام بخرق وقف إطلاق النار"
@@ -83,7 +87,30 @@ def populate(services: Services) -> int:
         services.articles.store_article(
             ParsedArticle(text, text.encode(), f"demo-{index}.txt", title=title, outlet=outlet, published=date)
         )
+    _second_analyst_and_review(services, main.article_id)
     return main.article_id
+
+
+def _second_analyst_and_review(services: Services, article_id: int) -> None:
+    """A second analyst on the same article, evidence, and one claim reviewed and published."""
+    for quote, stance in (("القوات الأرمينية قصفت مواقع مدنية", "distances"), ("نفت وزارة الدفاع الأرمينية هذه الرواية", "refutes")):
+        start = DEMO_TEXT.index(quote)
+        services.statements.mark_statement(article_id, start, start + len(quote), SECOND_ANALYST, StatementPatch(stance=stance))
+    claim = services.claims.list_claims()[-1]  # the first one created
+    services.evidence.add_evidence(
+        claim.id, "refutes", ANALYST, citation="صور أقمار صناعية ليوم 27 سبتمبر", url="https://example.org/imagery"
+    )
+    services.claims.edit_claim(claim.id, ClaimPatch(explanation="لا أثر لقصف في الصور المتاحة"), ANALYST)
+    services.claims.edit_claim(claim.id, ClaimPatch(status="verdict_drafted"), ANALYST)
+    for status in ("reviewed", "published"):
+        services.claims.edit_claim(claim.id, ClaimPatch(status=status), SECOND_ANALYST)
+
+
+def _settle(app: QApplication, seconds: float = 0.4) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
 
 
 def render(out: Path) -> None:
@@ -101,10 +128,23 @@ def render(out: Path) -> None:
             window.select_article(article_id)
             first = services.statements.statements_for_article(article_id)[0]
             window.claims_panel.select_statement(first.id)
-            app.processEvents()
+            _settle(app)  # suggestion underlines and related statements follow the first paint
             out.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(out)):
                 raise SystemExit(f"could not write {out}")
+            published = next(c.id for c in services.claims.list_claims() if c.status == "published")
+            for index, title in enumerate(TAB_TITLES[1:], start=1):
+                view = window.desk.show_tab(index)
+                if index == CLAIMS:
+                    view.select_claim(published)
+                elif index == AGREEMENT:
+                    view.compute()
+                _settle(app)
+                name = title.replace("&", "").lower()
+                tab_png = out.with_name(f"{out.stem}-{name}.png")
+                if not window.grab().save(str(tab_png)):
+                    raise SystemExit(f"could not write {tab_png}")
+                print(tab_png)
             window.close()
         finally:
             database.dispose()

@@ -100,6 +100,19 @@ class ExplanationEdit(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)  # Tab walks the page; a verdict's explanation needs no tab characters
         self._stored = ""
+        # The field takes its direction from its text: an Arabic explanation reads from the right.
+        self.textChanged.connect(self._follow_text_direction)
+
+    def _follow_text_direction(self) -> None:
+        rtl = is_rtl(self.toPlainText())
+        option = self.document().defaultTextOption()
+        wanted = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        if option.textDirection() == wanted:
+            return
+        # The plain-text layout ignores the widget's direction: set the document's own.
+        option.setTextDirection(wanted)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+        self.document().setDefaultTextOption(option)
 
     def show_text(self, text: str) -> None:
         """Show the stored text (without confirming it)."""

@@ -437,3 +437,18 @@ def test_every_mnemonic_is_unique_and_free_of_the_windows_own(window: Window) ->
     assert not set(letters) & taken, found
     labels = [w for w in window.desk.findChildren(QLabel) if _mnemonic(w.text())]
     assert all(label.buddy() is not None for label in labels)
+
+
+def test_an_arabic_explanation_reads_right_to_left(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    from karabakh_annotator.ui.desk.claim_page_widgets import ExplanationEdit
+
+    edit = ExplanationEdit()
+    qtbot.addWidget(edit)
+    edit.show_text("لا أثر لقصف في الصور المتاحة")
+    option = edit.document().defaultTextOption()
+    assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+    assert option.alignment() & Qt.AlignmentFlag.AlignRight
+    edit.show_text("No trace of shelling")
+    assert edit.document().defaultTextOption().textDirection() == Qt.LayoutDirection.LeftToRight
