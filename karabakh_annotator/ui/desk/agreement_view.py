@@ -318,8 +318,10 @@ class AgreementView(QWidget):
             return
         articles = len(report.article_ids)
         self.status.setStyleSheet("")
+        # Each name isolated (FSI ... PDI): an Arabic name must not reorder the sentence around it.
+        names = ", ".join(f"\u2068{name}\u2069" for name in report.analysts)
         self.status.setText(
-            f"{', '.join(report.analysts)}: {articles} article{'s' if articles != 1 else ''} annotated by all, "
+            f"{names}: {articles} article{'s' if articles != 1 else ''} annotated by all, "
             f"{report.units} matched statement{'s' if report.units != 1 else ''} (units)."
         )
 
