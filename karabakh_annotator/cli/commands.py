@@ -10,13 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from karabakh_annotator.cli import exchange_commands
 from karabakh_annotator.cli.agreement_command import agreement
 from karabakh_annotator.cli.intelligence_commands import match, suggest
-from karabakh_annotator.core.exporters.csv_export import write_statements_csv_file
 from karabakh_annotator.core.importers.files import ImportOptions, collect_files, read_article_file
 from karabakh_annotator.core.records import ImportFailure, ImportOutcome, ParsedArticle
 from karabakh_annotator.core.services import Services
-from karabakh_annotator.core.services.exports import StatementFilter
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -128,32 +127,13 @@ def show_stats(services: Services, args: argparse.Namespace, out: TextIO, _err: 
     return EXIT_OK
 
 
-def export(services: Services, args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
-    """Write the filtered statements to --out, atomically (no half-written file)."""
-    filters = StatementFilter(
-        article_ids=frozenset(args.article),
-        status=args.status,
-        verdict=args.verdict,
-        analyst=args.analyst,
-        published_from=args.date_from,
-        published_to=args.date_to,
-    )
-    rows = services.exports.statement_rows(filters)
-    target: Path = args.out
-    if target.is_dir():
-        err.write(f"error: --out {target} is a folder\n")
-        return EXIT_USAGE
-    count = write_statements_csv_file(rows, target)
-    err.write(f"exported {count} statements to {target}\n")
-    return EXIT_OK
-
-
 COMMANDS = {
     "import": import_files,
     "articles": list_articles,
     "search": search,
     "stats": show_stats,
-    "export": export,
+    "export": exchange_commands.export,
+    "import-annotations": exchange_commands.import_annotations,
     "suggest": suggest,
     "match": match,
     "agreement": agreement,

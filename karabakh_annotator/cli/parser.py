@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
+from karabakh_annotator.cli.exchange_arguments import add_export_arguments, add_import_annotations_arguments
 from karabakh_annotator.core.importers.formats import DEFAULT_MAX_MB
 from karabakh_annotator.core.storage.locations import DB_ENV_VAR
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
 def _positive_mb(value: str) -> float:
@@ -99,13 +92,6 @@ def build_parser() -> argparse.ArgumentParser:
     agg.add_argument("--analysts", required=True, metavar="A,B", help="two or more analyst names, comma separated")
     agg.add_argument("--json", action="store_true", help="print one JSON object")
 
-    exp = command("export", "export statements")
-    exp.add_argument("--format", choices=["csv"], required=True)
-    exp.add_argument("--out", type=Path, required=True, metavar="FILE")
-    exp.add_argument("--article", type=int, action="append", default=[], metavar="ID", help="only this article (repeatable)")
-    exp.add_argument("--status", metavar="KEY", help="only claims in this workflow status")
-    exp.add_argument("--verdict", metavar="KEY", help="only claims with this verdict")
-    exp.add_argument("--analyst", metavar="NAME", help="only this analyst's statements")
-    exp.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="articles published on or after")
-    exp.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="articles published on or before")
+    add_export_arguments(command("export", "export statements, claims or the whole database"))
+    add_import_annotations_arguments(command("import-annotations", "read a JSONL or statements CSV export back in"))
     return parser

@@ -11,6 +11,7 @@ from karabakh_annotator.core.services.claims import ClaimService
 from karabakh_annotator.core.services.dashboard import DashboardService
 from karabakh_annotator.core.services.entities import EntityService
 from karabakh_annotator.core.services.evidence import EvidenceService
+from karabakh_annotator.core.services.exchange import ExchangeService
 from karabakh_annotator.core.services.exports import ExportService
 from karabakh_annotator.core.services.history import HistoryService
 from karabakh_annotator.core.services.labels import LabelService
@@ -43,6 +44,7 @@ class Services:
     adjudication: AdjudicationService
     agreement: AgreementService
     dashboard: DashboardService
+    exchange: ExchangeService
 
 
 def build_services(database: Database) -> Services:
@@ -69,4 +71,5 @@ def build_services(database: Database) -> Services:
         adjudication=AdjudicationService(sessions, statements),
         agreement=AgreementService(sessions),
         dashboard=DashboardService(sessions),
+        exchange=ExchangeService(sessions, index),
     )
