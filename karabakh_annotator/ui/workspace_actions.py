@@ -10,6 +10,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("import_files", "&Import Files…", "Ctrl+I", "fa5s.file-import", "files.import_files", "Import article files"),
     ActionSpec("import_folder", "Import &Folder…", "Ctrl+Shift+I", "fa5s.folder-open", "files.import_folder", "Import a folder"),
     ActionSpec("export_csv", "&Export CSV…", "Ctrl+E", "fa5s.file-csv", "files.export_csv", "Export the listed statements"),
+    ActionSpec("export_any", "Export &As…", "Ctrl+Shift+E", "fa5s.file-export", "files.export_any",
+               "Statements or claims CSV, whole-database JSONL, W3C Web Annotation or ClaimReview"),
+    ActionSpec("import_annotations", "Import A&nnotations…", None, "fa5s.file-upload", "files.import_annotations",
+               "Read a JSONL or statements CSV export back in"),
     ActionSpec("open_database", "&Open Database…", "Ctrl+Shift+O", "fa5s.database", "files.open_database", "Open another database"),
     ActionSpec("reload", "&Reload Articles", "F5", "fa5s.sync-alt", "reload", "Read the article list again"),
     ActionSpec("quit", "&Quit", "Ctrl+Q", "fa5s.sign-out-alt", "close", "Close the window"),
@@ -48,7 +52,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Hide the other analysts' statements while you annotate"),
 )
 MENUS: dict[str, tuple[str, ...]] = {
-    "&File": ("import_files", "import_folder", "export_csv", SEPARATOR, "open_database", "reload", SEPARATOR, "quit"),
+    "&File": ("import_files", "import_folder", "import_annotations", "export_csv", "export_any", SEPARATOR, "open_database", "reload", SEPARATOR, "quit"),
     "&Edit": ("undo", "redo", SEPARATOR, "mark", "resize", "delete", SEPARATOR, "accept_suggestion",
               "reject_suggestion", SEPARATOR, "find"),
     "&View": ("next_statement", "previous_statement", "next_suggestion", "previous_suggestion", "next_article",

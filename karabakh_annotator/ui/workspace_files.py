@@ -75,6 +75,21 @@ class WorkspaceFiles(QObject):
         dialog.sig_labels_changed.connect(lambda: self._window.sig_changes.emit(Changes(labels=True)))
         dialog.exec()
 
+    def export_any(self) -> None:
+        """Export in any exchange format (statements and claims follow the panel's filters)."""
+        from karabakh_annotator.ui.dialogs.exchange_dialogs import export_any  # noqa: PLC0415
+
+        export_any(self._window, self._services, self._window.claims_panel.current_filter())
+
+    def import_annotations(self) -> None:
+        """Read an export (JSONL or statements CSV) back in."""
+        from karabakh_annotator.ui.dialogs.exchange_dialogs import import_annotations  # noqa: PLC0415
+
+        report = import_annotations(self._window, self._services, self._window.analyst)
+        if report is not None:
+            self._window.reload()
+            self._window.sig_changes.emit(report.changes)
+
     def set_analyst_name(self) -> None:
         """Ask who is annotating; later statements and events carry this name."""
         name, ok = QInputDialog.getText(self._window, WINDOW_TITLE, "Analyst name:", text=self._window.analyst)
