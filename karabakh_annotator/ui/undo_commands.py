@@ -233,6 +233,28 @@ class ResizeStatementCommand(ServiceCommand):
         return self._services.statements.resize_statement(self._statement_id, *self._previous, self._analyst).changes
 
 
+class RestoreStatementCommand(ServiceCommand):
+    """Bring back a deleted statement (found in the article's history); undo deletes it again."""
+
+    def __init__(
+        self,
+        services: Services,
+        statement_id: int,
+        *,
+        analyst: str,
+        on_changes: ChangesCallback,
+        on_error: ErrorCallback | None = None,
+    ) -> None:
+        super().__init__("Restore statement", services, analyst, on_changes, on_error)
+        self._statement_id = statement_id
+
+    def _do(self) -> Changes:
+        return self._services.statements.restore_statement(self._statement_id, self._analyst)[1]
+
+    def _undo(self) -> Changes:
+        return self._services.statements.delete_statement(self._statement_id, self._analyst)[1]
+
+
 class DeleteStatementCommand(ServiceCommand):
     """Delete a statement (softly); undo restores it."""
 

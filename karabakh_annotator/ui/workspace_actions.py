@@ -30,6 +30,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Do not offer this suggestion again (undo offers it again)"),
     ActionSpec("next_suggestion", "Next Suggestion", "Ctrl+Down", "fa5s.chevron-down", "suggestions.next_suggestion"),
     ActionSpec("previous_suggestion", "Previous Suggestion", "Ctrl+Up", "fa5s.chevron-up", "suggestions.previous_suggestion"),
+    ActionSpec("restore_statement", "Res&tore Deleted Statement…", None, "fa5s.trash-restore", "files.restore_statement",
+               "Bring back a statement deleted from this article (its history is kept)"),
     ActionSpec("find", "&Find Articles", "Ctrl+F", "fa5s.search", "focus_search", "Search the articles"),
     ActionSpec("next_statement", "Next Statement", "Alt+Down", "fa5s.arrow-down", "select_next_statement"),
     ActionSpec("previous_statement", "Previous Statement", "Alt+Up", "fa5s.arrow-up", "select_previous_statement"),
@@ -53,7 +55,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 MENUS: dict[str, tuple[str, ...]] = {
     "&File": ("import_files", "import_folder", "import_annotations", "export_csv", "export_any", SEPARATOR, "open_database", "reload", SEPARATOR, "quit"),
-    "&Edit": ("undo", "redo", SEPARATOR, "mark", "resize", "delete", SEPARATOR, "accept_suggestion",
+    "&Edit": ("undo", "redo", SEPARATOR, "mark", "resize", "delete", "restore_statement", SEPARATOR, "accept_suggestion",
               "reject_suggestion", SEPARATOR, "find"),
     "&View": ("next_statement", "previous_statement", "next_suggestion", "previous_suggestion", "next_article",
               "previous_article", SEPARATOR, "zoom_in", "zoom_out"),

@@ -90,6 +90,25 @@ class WorkspaceFiles(QObject):
             self._window.reload()
             self._window.sig_changes.emit(report.changes)
 
+    def restore_statement(self) -> None:
+        """Choose one of the current article's deleted statements and bring it back (undoable)."""
+        from karabakh_annotator.ui.undo_commands import RestoreStatementCommand  # noqa: PLC0415
+
+        article_id = self._window.article_view.article_id()
+        if article_id is None:
+            self._window.statusBar().showMessage("Open an article first.", 4000)
+            return
+        deleted = [s for s in self._services.statements.statements_for_article(article_id, include_deleted=True) if s.deleted]
+        if not deleted:
+            self._window.statusBar().showMessage("No deleted statements in this article.", 4000)
+            return
+        choices = [f"\u2068{s.quote[:80]}\u2069 — {s.analyst}, {s.updated_at:%Y-%m-%d %H:%M}" for s in deleted]
+        chosen, ok = QInputDialog.getItem(self._window, "Restore Deleted Statement", "Deleted statements:", choices, 0, False)
+        if ok and chosen in choices:
+            statement_id = deleted[choices.index(chosen)].id
+            self._window.push(RestoreStatementCommand, statement_id)
+            self._window.claims_panel.select_statement(statement_id)
+
     def set_analyst_name(self) -> None:
         """Ask who is annotating; later statements and events carry this name."""
         name, ok = QInputDialog.getText(self._window, WINDOW_TITLE, "Analyst name:", text=self._window.analyst)

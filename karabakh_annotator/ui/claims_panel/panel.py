@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
+    QTabWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from karabakh_annotator.ui.claims_panel.statement_table_model import (
     Column,
     StatementTableModel,
 )
+from karabakh_annotator.ui.desk.claim_page_history import HistoryList
 
 TABLE_POINT_SIZE = 11
 _COLUMN_WIDTHS = {
@@ -99,9 +101,16 @@ class ClaimsPanel(QWidget):
         self.count_label.setObjectName("statement_count")
         self.editor = StatementEditor(services.claims.search_claims, arabic_family)
         self.related = RelatedList(arabic_family)
+        self.history = HistoryList(arabic_family or "")
+        self.history.setObjectName("statement_history")
+        self.history.setToolTip("The event log of this statement: nothing is overwritten without a trace")
+        self.details = QTabWidget()
+        self.details.setObjectName("statement_details")
+        self.details.addTab(self.related, "Re&lated")
+        self.details.addTab(self.history, "&History")
         # The splitter may squeeze this pane away on a small screen: the
         # window's minimum height stays what the table and editor need.
-        self.related.setMinimumHeight(1)
+        self.details.setMinimumHeight(1)
         # Stepping through statements by keyboard looks for related ones only
         # where the analyst stops (the first search reads the whole database).
         self._related_timer = QTimer(self)
@@ -118,7 +127,7 @@ class ClaimsPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.editor)
-        self.splitter.addWidget(self.related)
+        self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 1)
@@ -243,6 +252,7 @@ class ClaimsPanel(QWidget):
             self.editor.show_statement(None)
 
     def _set_labels(self, labels: LabelCatalog) -> None:
+        self.history.set_labels(labels)
         self.model.set_labels(labels)
         self.filter_bar.set_labels(labels)
         self.editor.set_labels(labels)
@@ -306,6 +316,12 @@ class ClaimsPanel(QWidget):
             return
         self.related.show_pending()
         self._related_timer.start()
+        self.refresh_history()
+
+    def refresh_history(self) -> None:
+        """List again the event log of the statement in the editor."""
+        shown = self.editor.current_statement()
+        self.history.show_history(self._services.history.for_statement(shown.id) if shown is not None else [])
 
     def refresh_related(self) -> None:
         """List again what relates to the statement in the editor (after a link or a dismissal)."""

@@ -27,9 +27,31 @@ _FIELD_NAMES = {
     "rating_value": "Rating",
     "explanation": "Explanation",
     "assignee": "Assignee",
+    # statement fields
+    "speaker_id": "Speaker (entity id)",
+    "cue": "Cue",
+    "cue_class": "Cue class",
+    "stance": "Reporting stance",
+    "party": "Party alignment",
+    "claim_id": "Claim",
+    "note": "Note",
+    "span": "Span",
 }
-_LABEL_FIELDS = {"status": LabelSet.WORKFLOW_STATUS, "verdict": LabelSet.VERDICT}
+_LABEL_FIELDS = {
+    "status": LabelSet.WORKFLOW_STATUS,
+    "verdict": LabelSet.VERDICT,
+    "stance": LabelSet.REPORTING_STANCE,
+    "party": LabelSet.PARTY_ALIGNMENT,
+    "cue_class": LabelSet.CUE_CLASS,
+}
 _CLAIM_ACTIONS = {"create": "Created claim", "delete": "Deleted claim", "restore": "Restored claim"}
+_STATEMENT_ACTIONS = {
+    "create": "Marked statement",
+    "delete": "Deleted statement",
+    "restore": "Restored statement",
+    "adjudicate": "Taken into the gold set",
+    "reanchor": "Re-anchored",
+}
 _EVIDENCE_ACTIONS = {"create": "Added evidence", "delete": "Withdrew evidence", "restore": "Restored evidence"}
 
 
@@ -93,7 +115,8 @@ def history_line(event: EventRecord, labels: LabelCatalog) -> HistoryLine:
         what = _FIELD_NAMES.get(event.field, event.field.replace("_", " ").capitalize())
         shown_old, shown_new = _value_text(old, event.field, labels), _value_text(new, event.field, labels)
         return HistoryLine(when, who, what, shown_old, shown_new)
-    what = _CLAIM_ACTIONS.get(event.action, event.action)
+    actions = _STATEMENT_ACTIONS if event.entity_type == "statement" else _CLAIM_ACTIONS
+    what = actions.get(event.action, event.action)
     return HistoryLine(when, who, what, "", "" if new is None else _value_text(new, None, labels))
 
 
