@@ -159,9 +159,10 @@ def build_corpus(count: int, seed: int = 2020) -> tuple[list[ClaimText], set[tup
     texts = texts[:count]
     items = [ClaimText(key, article, text) for key, (article, text, _, _) in enumerate(texts)]
     by_fact: dict[int, list[int]] = {}
-    for key, (_, _, fact, _) in enumerate(texts):
-        by_fact.setdefault(fact, []).append(key)
-    same, contra = set(), set()
+    for key, (_, _, fact_key, _) in enumerate(texts):
+        by_fact.setdefault(fact_key, []).append(key)
+    same: set[tuple[int, int]] = set()
+    contra: set[tuple[int, int]] = set()
     for keys in by_fact.values():
         for x in keys:
             for y in keys:

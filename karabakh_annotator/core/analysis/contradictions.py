@@ -1,6 +1,6 @@
 """Contradictions: pairs of statements in different articles where one denies or contradicts the other.
 
-Three general patterns of conflict reporting, each for the analyst to review:
+Four general patterns of conflict reporting, each for the analyst to review:
 
 * a denial against an assertion of the same event: one statement is a
   denial (cue class "denying", stance "refutes", or نفى / كذب / لا صحة /
@@ -11,9 +11,16 @@ Three general patterns of conflict reporting, each for the analyst to review:
   انسحب).  A negation flips an outcome: "لم تنسحب" holds ground, "لم تتمكن
   من السيطرة" is a repelled attack;
 * different numbers for the same losses ("دمرت 10 دبابات" / "دمرت 3
-  دبابات").
+  دبابات");
+* one side doing well, and badly: "تحقيق إنجازات" (said by Baku) against
+  "تراجع نشاط القوات الأذرية", the side being the country of the forces
+  named, or the speaker's.
 
-"The same event" is measured as for same-claim matching, but without the
+A negation or denial of the same verb concerns the same forces: "جيش
+بلادها لم ينسحب" (her country's: the speaker's) is not denied by
+"انسحاب القوات الأرمنية".
+
+"The same event" (for all but the last) is measured as for same-claim matching, but without the
 outcome words (they are what the statements disagree about) and without
 the number penalty (a different number is the disagreement).  Two
 statements dated to different days, by a day and month in their text or
@@ -33,6 +40,7 @@ from karabakh_annotator.core.analysis.matching import (
     quantity_conflict,
     scan,
     shared_places,
+    verb_core,
 )
 from karabakh_annotator.core.analysis.matching_features import Features
 
@@ -47,6 +55,8 @@ _NEGATION = 0.7
 _OUTCOME = 0.9
 _LOSSES = 0.8
 _LOSSES_UNCORROBORATED = 0.55  # flagged only when the rest of the statements agree closely
+_TREND = 0.6  # a side doing well / badly: flagged, below the patterns that share an event
+_OPPOSITE_TREND = {"up": "down", "down": "up"}
 _FLIPPED = {"gain": "repel", "repel": "gain"}
 
 
@@ -71,11 +81,6 @@ def _outcomes(item: ClaimText, features: Features) -> frozenset[str]:
     return frozenset(_FLIPPED.get(outcome, outcome) for outcome in features.outcomes)
 
 
-def _verb_core(term: str) -> str:
-    """Without an imperfect or form-VII prefix, so "يتغير" meets "تغير" and "تنسحب" meets "انسحب"."""
-    return term[1:] if len(term) >= 4 and term[0] in "يتنا" else term
-
-
 def _denial_strength(
     a_item: ClaimText, a: Features, b_item: ClaimText, b: Features, outcomes: tuple[frozenset[str], frozenset[str]]
 ) -> float:
@@ -83,13 +88,16 @@ def _denial_strength(
     level_a, level_b = _denial_level(a_item, a), _denial_level(b_item, b)
     if min(level_a, level_b) != 0 or max(level_a, level_b) == 0 or _same_outcome(*outcomes):
         return 0.0
+    if a.forces and b.forces and a.forces.isdisjoint(b.forces):
+        # "جيش بلادها لم ينسحب" and "انسحاب القوات الأرمنية": other forces, no denial.
+        return 0.0
     if max(level_a, level_b) == 2:
         return _DENIAL
     # "لم" is everywhere ("لم يتغير الموقف"): it counts only when the other
     # statement asserts the very verb it negates.
     negating, asserting = (a, b) if level_a else (b, a)
-    asserted = {_verb_core(term) for term in asserting.terms}
-    return _NEGATION if any(_verb_core(term) in asserted for term in negating.negated) else 0.0
+    asserted = {verb_core(term) for term in asserting.terms}
+    return _NEGATION if any(verb_core(term) in asserted for term in negating.negated) else 0.0
 
 
 def _same_outcome(a_outcomes: frozenset[str], b_outcomes: frozenset[str]) -> bool:
@@ -126,6 +134,21 @@ def _same_time(a_item: ClaimText, a: Features, b_item: ClaimText, b: Features) -
     return abs((a_item.published - b_item.published).days) <= _DAYS_APART
 
 
+def _trend_strength(a: Features, b: Features) -> float:
+    """Evidence that one says a side is doing well and the other that it is doing badly.
+
+    "تحقيق إنجازات عسكرية" (said by Baku) against "تراجع نشاط القوات
+    الأذرية": the side is the same, the course of the war opposite.  No
+    event is shared: the two speak of the same days of the war (_same_time).
+    """
+    if not a.trends or not b.trends:
+        return 0.0
+    for side, trend in a.trends:
+        if side and (side, _OPPOSITE_TREND[trend]) in b.trends:
+            return _TREND
+    return 0.0
+
+
 def contradiction_score(index: ClaimIndex, i: int, j: int) -> float:
     """How strongly statements i and j of the index contradict each other, 0..1."""
     a_item, b_item = index.items[i], index.items[j]
@@ -135,15 +158,22 @@ def contradiction_score(index: ClaimIndex, i: int, j: int) -> float:
     strength = max(
         _denial_strength(a_item, a, b_item, b, outcomes), _outcome_strength(a, b, outcomes), _losses_strength(a, b)
     )
-    if not strength or not _same_time(a_item, a, b_item, b):
+    trend = _trend_strength(a, b)
+    if not (strength or trend) or not _same_time(a_item, a, b_item, b):
         return 0.0
+    return max(trend, strength * _same_event(index, i, j) if strength else 0.0)
+
+
+def _same_event(index: ClaimIndex, i: int, j: int) -> float:
+    """How surely statements i and j speak of one event, outcome words aside (0 when not)."""
+    a, b = index.features[i], index.features[j]
     event = index.overlap(i, j, exclude=a.outcome_terms | b.outcome_terms)
     if event.telling < _MIN_SHARED:
         return 0.0
     similarity = event.score() * place_agreement(a, b, event.places)
     if similarity < (_EVENT_MIN_SAME_PLACE if event.places else _EVENT_MIN):
         return 0.0
-    return strength * min(1.0, 0.45 + similarity)
+    return min(1.0, 0.45 + similarity)
 
 
 def find_contradictions(

@@ -7,11 +7,17 @@ content the other covers:
 
 * a word weighs its inverse document frequency, so shared rare words
   (names, places) count and shared common ones ("القوات") barely do;
+  the words of a synonym family (حررت / سيطرت / استعادت, قرى / مناطق,
+  واشنطن / الولايات المتحدة: matching_families.py) are one word;
 * numbers and places weigh double; a spelling variant found through the
   consonant skeleton counts nearly as much as the same spelling;
+* a statement of several clauses may report, in one of them, the fact
+  another reports alone (part_score);
 * different numbers for the same counted thing ("10 دبابات" / "12 دبابة"),
   numbers with nothing in common, or places with nothing in common lower
-  the score: the statements may share a template but not a fact.
+  the score: the statements may share a template but not a fact; so does
+  a negation of what the other does not say ("لم ينسحب من أي منطقة
+  حررها" is not "حرر مناطق عديدة").
 
 Pure and deterministic: the same statements give the same pairs, in the
 same order, whatever order they come in.
@@ -28,7 +34,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from karabakh_annotator.core.analysis import matching_lexicon as lex
-from karabakh_annotator.core.analysis.matching_features import Features, build_features
+from karabakh_annotator.core.analysis.matching_features import Context, Features, build_features
 from karabakh_annotator.core.analysis.matching_forms import Analyzer
 from karabakh_annotator.core.analysis.matching_index import candidate_pairs, document_frequencies
 from karabakh_annotator.core.analysis.matching_words import MONTH_MARK, NUMBER_MARK, similar_spelling
@@ -44,12 +50,14 @@ _GENERIC_FACTOR = 0.5
 _QUANTITY_CONFLICT = 0.5  # "10 دبابات" vs "12 دبابة"
 _NUMBERS_DISJOINT = 0.7  # both give numbers, none shared
 _PLACES_DISJOINT = 0.6  # both name places, none shared
+_NEGATED_ELSEWHERE = 0.5  # one negates a word the other does not say
+_PART_COVERS = 0.4  # a statement matched by one clause of another: this much of it in the clause
 _MIN_SHARED = 2  # one shared telling word is not a shared fact
 _CONTAINED_FROM = 0.75  # the shorter statement this much covered: contained in the longer
 _CONTAINED = 0.85  # the score of a contained statement, times its coverage
 
 _NO_PLACES: frozenset[str] = frozenset()
-_GENERIC_TERMS: frozenset[str] = frozenset(Analyzer({}).stem(form) for form in lex.GENERIC)
+_GENERIC_TERMS: frozenset[str] = frozenset(filter(None, (Analyzer({}).info(form).term for form in lex.GENERIC)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +114,9 @@ class ClaimIndex:
         keys = [item.key for item in self.items]
         if len(set(keys)) != len(keys):
             raise ValueError("statement keys must be unique")
-        self.features = build_features(item.text for item in self.items)
+        self.features = build_features(
+            (item.text for item in self.items), (Context(item.speaker, item.published) for item in self.items)
+        )
         self._keys = [features.keys() for features in self.features]
         self._df = document_frequencies(self._keys)
         self._weights: dict[str, float] = {}
@@ -136,34 +146,97 @@ class ClaimIndex:
         if exclude:
             shared -= exclude
         places = shared_places(a, b) if a.place_names or b.place_names else _NO_PLACES
-        common = sum(map(weight, shared)) + sum(map(weight, places))
+        common_a = common_b = sum(map(weight, shared))
+        if places:
+            # A place recognised on one side only ("قرية تاليش" / "على تاليش")
+            # weighs in that side's total only: the other has the word as a shared
+            # term.  Spelled differently (كيرد / قيرود), it may be another place
+            # and counts as a spelling variant does.
+            for place in places:
+                credit = weight(place) * (1.0 if _same_spelling(a, b, place) else _FUZZY)
+                common_a += credit if place in a.places else 0.0
+                common_b += credit if place in b.places else 0.0
         variants_a: set[str] = set()
         variants_b: set[str] = set()
         if not a.skeletons.isdisjoint(b.skeletons):
             variants_a = _variants(a, b, shared, exclude)
             variants_b = _variants(b, a, shared, exclude)
+        # A place both name, spelled differently (كهص / كهاص): the place key is
+        # shared and weighs in; the spellings tell, but are not counted twice.
+        spellings = _place_spellings(a, places, shared) if places else _NO_PLACES
         total_a, total_b = self._totals[i], self._totals[j]
         if exclude:
             total_a -= sum(map(weight, exclude & a.terms))
             total_b -= sum(map(weight, exclude & b.terms))
-        telling = self._telling
-        covered_a = _ratio(common + _FUZZY * sum(map(weight, variants_a)), total_a)
-        covered_b = _ratio(common + _FUZZY * sum(map(weight, variants_b)), total_b)
+        covered_a = _ratio(common_a + _FUZZY * sum(map(weight, variants_a)), total_a)
+        covered_b = _ratio(common_b + _FUZZY * sum(map(weight, variants_b)), total_b)
         return Overlap(
             covered_a,
             covered_b,
-            sum(weight(t) >= telling for t in chain(shared, places, variants_a)),
+            self.telling(chain(shared, places, variants_a, spellings)),
             covered_a if total_a <= total_b else covered_b,
             places,
         )
 
+    def telling(self, terms: Iterable[str]) -> int:
+        """How many telling words some shared terms amount to.
+
+        A word tells when it is rare; words half as rare together may tell as
+        much as one rare word: "استهداف" + "المدنيين" (each of a family of
+        words) say as much as a village's name.  Common words ("الوزارة",
+        "القوات", "جنيف" in a corpus of Geneva talks) tell nothing however many.
+        """
+        telling = self._telling
+        count, rest = 0, 0.0
+        for term in terms:
+            value = self._weights[term]
+            if value >= telling:
+                count += 1
+            elif value >= telling / 2 and term not in _GENERIC_TERMS:
+                rest += value
+        return count + int(rest / telling)
+
     def similarity(self, i: int, j: int) -> float:
         """Same-claim score of statements i and j, 0..1."""
         found = self.overlap(i, j)
-        if found.telling < _MIN_SHARED:
-            return 0.0
         a, b = self.features[i], self.features[j]
-        return found.score() * number_agreement(a, b) * place_agreement(a, b, found.places)
+        score = found.score() if found.telling >= _MIN_SHARED else 0.0
+        if (a.parts or b.parts) and score < 1.0:
+            score = max(score, self.part_score(i, j))
+        if not score:
+            return 0.0
+        return (
+            score
+            * number_agreement(a, b)
+            * place_agreement(a, b, found.places)
+            * negation_agreement(a, b)
+        )
+
+    def part_score(self, i: int, j: int) -> float:
+        """The best match of one clause of either statement with the whole of the other.
+
+        A statement of several claims ("دمر قافلة، ودمر 10 دبابات و30
+        عربة") reports, in one clause, the fact that another statement
+        reports alone: scored like two statements, the clause for one of them.
+        """
+        weight = self._weights.__getitem__
+        best = 0.0
+        for x, y in ((i, j), (j, i)):
+            other = self.features[y].terms
+            total = self._totals[y]
+            for part in self.features[x].parts:
+                shared = part & other
+                if self.telling(shared) < _MIN_SHARED:
+                    continue
+                common = sum(map(weight, shared))
+                # The other statement must be largely in the clause: a clause that
+                # is all in a long statement ("وتبادل الأسرى") is only a detail of it.
+                covered = _ratio(common, total)
+                if covered < _PART_COVERS:
+                    continue
+                low, high = sorted((_ratio(common, sum(map(weight, part))), covered))
+                best = max(best, 0.65 * low + 0.35 * high)
+        return best
 
 
 def _ratio(part: float, whole: float) -> float:
@@ -175,9 +248,9 @@ def _spelled(features: Features, key: str) -> str | None:
     for skeleton, term in features.named:
         if skeleton == key:
             return term
-    for skeleton, first, second in features.compounds:
+    for skeleton, _, _, spelled in features.compounds:
         if skeleton == key:
-            return first + second
+            return spelled
     return None
 
 
@@ -195,10 +268,24 @@ def _variants(a: Features, b: Features, shared: Set[str], exclude: frozenset[str
         for key, term in a.named
         if key in others and term not in shared and term not in exclude and _variant(term, key, b)
     }
-    for key, first, second in a.compounds:
-        if key in others and (first not in shared or second not in shared) and _variant(first + second, key, b):
+    for key, first, second, spelled in a.compounds:
+        if key in others and (first not in shared or second not in shared) and _variant(spelled, key, b):
             found.update((first, second))
     return found - shared - exclude
+
+
+def _same_spelling(a: Features, b: Features, place: str) -> bool:
+    """Both spell the place (a shared_places key) alike, or one names it without calling it a place."""
+    first = next((name for key, name in a.place_names if key == place), None)
+    second = next((name for key, name in b.place_names if key == place), None)
+    return first is None or second is None or first == second
+
+
+def _place_spellings(features: Features, places: Set[str], shared: Set[str]) -> frozenset[str]:
+    """The statement's own spellings of the `places` (shared_places keys) that the other spells otherwise."""
+    return frozenset(
+        name for key, name in features.place_names if key in places and name not in shared and name in features.terms
+    )
 
 
 def shared_places(a: Features, b: Features) -> set[str]:
@@ -239,6 +326,28 @@ def number_agreement(a: Features, b: Features) -> float:
 def place_agreement(a: Features, b: Features, shared: Set[str]) -> float:
     """1 unless both name places and none of them is the same (`shared`: their shared_places)."""
     return _PLACES_DISJOINT if a.places and b.places and not shared else 1.0
+
+
+def verb_core(term: str) -> str:
+    """Without an imperfect or form-VII prefix, so "يتغير" meets "تغير" and "تنسحب" meets "انسحب"."""
+    return term[1:] if len(term) >= 4 and term[0] in "يتنا" else term
+
+
+def _says(term: str, other: Features) -> bool:
+    return term in other.terms or verb_core(term) in {verb_core(t) for t in other.terms}
+
+
+def negation_agreement(a: Features, b: Features) -> float:
+    """1 unless one statement negates something the other does not mention at all.
+
+    "لم ينسحب من أي منطقة حررها" is about not withdrawing: the areas it
+    took are context.  A statement that only reports the areas taken
+    shares that context but not the claim.
+    """
+    for first, second in ((a, b), (b, a)):
+        if first.negated and not any(_says(term, second) for term in first.negated):
+            return _NEGATED_ELSEWHERE
+    return 1.0
 
 
 @contextmanager

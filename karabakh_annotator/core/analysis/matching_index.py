@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from karabakh_annotator.core.analysis.matching_words import NUMBER_MARK, SKELETON_MARK
+from karabakh_annotator.core.analysis.matching_words import NUMBER_MARK, SKELETON_MARK, TREND_MARK
 
 MAX_POSTINGS = 128  # a key in more statements than this is not indexed
 PROBES = 6  # each statement looks up this many of its rarest keys
@@ -88,9 +88,12 @@ def _select(
     shared: dict[int, int] = {}
     group = groups[index]
     for key in probes:
+        # A trend key (a side doing well, or badly) is enough alone: "تحقيق
+        # إنجازات" and "تراجع نشاط القوات" have no other word in common.
+        count = _NEEDED if key[:1] == TREND_MARK else 1
         for other in postings[key]:
             if groups[other] != group:
-                shared[other] = shared.get(other, 0) + 1
+                shared[other] = shared.get(other, 0) + count
     best = sorted((-count, other) for other, count in shared.items() if count >= _NEEDED)
     return tuple(other for _, other in best[:CANDIDATES])
 

@@ -24,9 +24,9 @@ STOPWORDS: frozenset[str] = _forms(
     """
     في من على إلى الى عن أن إن أنه أنها انه انها إنه إنها ما ماذا لا لم لن ليس ليست قد
     كان كانت يكون تكون تم يتم تمت الذي التي الذين اللذين اللتين اللواتي هذا هذه ذلك تلك
-    هؤلاء هو هي هم هما نحن أنا انت كما أو أم ثم حتى بعد قبل مع عند بين خلال منذ أي كل بعض
+    هؤلاء هو هي هم هما نحن أنا انت كما أو أم ثم حتى بعد قبل مع عند بين خلال منذ أي أية أيا كل بعض
     غير أيضا حيث إذ إذا لكن لكنه بل وقد فقد هناك هنا عبر نحو ضد لدى لديه حول اليوم أمس
-    غدا الآن إثر جراء بسبب وفق وفقا بحسب حسب نقلا لسان به بها له لها لهم فيه فيها منه منها
+    غدا الآن الماضي الماضية المقبل المقبلة القادم القادمة الجاري الحالي الحالية إثر جراء بسبب وفق وفقا بحسب حسب نقلا لسان به بها له لها لهم فيه فيها منه منها
     عليه عليها إليه إليها عنه عنها بأن لأن كي لكي سوف مثل دون أمام وراء فوق تحت ضمن قرب
     لدي وذلك الذى أكثر أقل جدا فقط أيضاً إلا سوى كذلك هكذا بينما عندما أمام تجاه
     قال قالت يقول تقول قائلا قائلة وقال أضاف أضافت يضيف مضيفا مضيفة أكد أكدت يؤكد تؤكد
@@ -34,10 +34,20 @@ STOPWORDS: frozenset[str] = _forms(
     ذكر ذكرت تابع تابعت أعلن أعلنت يعلن معلنا معلنة صرح صرحت كشف كشفت أفاد أفادت يفيد
     لفت لفتت لافتا لافتة بين بينت زعم زعمت يزعم ادعى ادعت يدعي اعتبر اعتبرت معتبرا معتبرة
     رجح نقل نقلت تصريح تصريحات
+    المقرر المتوقع المنتظر التابع التابعة تابعة التابعين واحد واحدة
+    بضع بضعة عدة عديد عديدة العديد عدد جميع كافة كامل كاملة طول
+    تمكن تمكنت يتمكن تتمكن استطاع استطاعت يستطيع تستطيع
+    ذات ذو ذي أقدم أقدمت أقدموا يقدم
+    نفذ نفذت ينفذ تنفذ تنفيذ شن شنت يشن تشن قام قامت يقوم تقوم أجرى أجرت يجري تجري
     نفى نفت ينفي تنفي نافيا نافية نفيه كذب كذبت يكذب تكذب مكذبا صحة صحيح صحيحة عار عارية
     عاري أساس أكاذيب كاذب كاذبة كاذبا افتراء مزاعم ادعاءات
     """
 )
+
+# Words that open a new clause of a statement (where, while, which led to,
+# as well as): matching_features.py splits statements there and at
+# punctuation, so that one claim of a long statement can be matched alone.
+CLAUSE_HEADS: frozenset[str] = _forms("حيث بينما فيما مما كما وكما وما")
 
 # Common words of news about any conflict: kept as terms (they do say
 # something) but weighted down, because a small corpus cannot learn from
@@ -47,14 +57,15 @@ GENERIC: frozenset[str] = _forms(
     وزارة الوزارة وزير الوزير المتحدث متحدث الناطق رئيس الرئيس القوات قوات الجيش جيش
     الدفاع دفاع الخارجية خارجية بيان البيان الحكومة حكومة البلاد بلاد بلاده بلادها مسؤول
     مصدر مصادر عسكري عسكرية العسكرية العسكري المنطقة منطقة الجانب الطرف الطرفين الجانبين
-    الوضع الأوضاع الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت صباح مساء يوم عام
+    الوضع الأوضاع صراع الصراع نزاع النزاع حرب الحرب الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت صباح مساء يوم عام
     """
 )
 
 # Number words, each with its value.  Digits are the usual form in news, but
-# a rewording or a headline writes "عشر دبابات" for "10 دبابات".
+# a rewording or a headline writes "عشر دبابات" for "10 دبابات".  Not
+# "واحد": "خطوة واحدة", "جبهة واحدة" say "a single", not a count.
 _NUMBER_WORDS: tuple[tuple[str, int], ...] = (
-    ("واحد واحدة", 1), ("اثنان اثنين اثنتان اثنتين", 2), ("ثلاث ثلاثة", 3),
+    ("اثنان اثنين اثنتان اثنتين", 2), ("ثلاث ثلاثة", 3),
     ("أربع أربعة", 4), ("خمس خمسة", 5), ("ست ستة", 6), ("سبع سبعة", 7),
     ("ثماني ثمانية ثمان", 8), ("تسع تسعة", 9), ("عشر عشرة", 10),
     ("عشرون عشرين", 20), ("ثلاثون ثلاثين", 30), ("أربعون أربعين", 40),
@@ -90,10 +101,11 @@ TWO_WORD_MONTHS: dict[tuple[str, str], int] = {
 MONTH_AFTER_NUMBER_ONLY: dict[str, int] = {normalized_only("آب"): 8}
 
 # Nouns of localities after which the next word names one ("قرية X",
-# "مدينة X"), and the words of nearness ("قرب X", "في محيط X").  Regions (منطقة، إقليم، محافظة) are left out: a town and the
+# "مدينة X"), and the words of nearness ("قرب X", "في محيط X"); not
+# أطراف, which is as often "the parties" (أطراف مجموعة مينسك) as "outskirts".  Regions (منطقة، إقليم، محافظة) are left out: a town and the
 # region around it are not two different places.
 PLACE_NOUNS: frozenset[str] = _forms(
-    "مدينة مدن قرية قرى بلدة بلدات مستوطنة مطار ممر جسر بحيرة نهر جبل مرتفعات قرب محيط ضواحي أطراف"
+    "مدينة مدن قرية قرى بلدة بلدات مستوطنة مطار ممر جسر بحيرة نهر جبل مرتفعات قرب محيط ضواحي"
 )
 
 # Localities of the conflict zone and the capitals that host talks: a place
@@ -111,47 +123,17 @@ GAZETTEER: tuple[str, ...] = tuple(
     )
 )
 
-# Outcome of a military action.  "gain": a side took or freed a place;
-# "repel": an attack on it was stopped, failed or pulled back; "loss":
-# equipment destroyed or people killed (compared by number).
+# Outcome words outside the families of matching_families.py (which give
+# their own outcome): "repel", an attack failed; "loss", equipment
+# destroyed or downed, losses (compared by number).  خسر is a loss here
+# (خسرت 3 دبابات), though its family is the retreat.
 OUTCOME_WORDS: dict[str, str] = {
-    **{form: "gain" for form in _forms(
-        """
-        حرر حررت حرروا يحرر تحرر تحرير محررة سيطر سيطرت سيطروا يسيطر تسيطر يسيطرون السيطرة سيطرة
-        استولى استولت يستولي تستولي الاستيلاء استيلاء استعاد استعادت يستعيد تستعيد استعادة
-        اقتحم اقتحمت يقتحم تقتحم اقتحام
-        """
-    )},
-    **{form: "repel" for form in _forms(
-        """
-        صد صدت صدوا يصد تصد يصدون التصدي تصدي تصدت أحبط أحبطت يحبط تحبط إحباط فشل فشلت
-        يفشل تفشل فشله إفشال دحر دحرت يدحر تدحر اندحر تراجع تراجعت تراجعوا يتراجع تتراجع
-        انسحب انسحبت انسحبوا ينسحب تنسحب ينسحبون الانسحاب انسحاب
-        """
-    )},
+    **{form: "repel" for form in _forms("فشل فشلت يفشل تفشل فشله إفشال")},
     **{form: "loss" for form in _forms(
         """
-        دمر دمرت تدمير يدمر تدمر أسقط أسقطت إسقاط قتل قتلت مقتل قتلى قتيل أصيب إصابة جرحى جريح
-        خسائر خسارة خسر خسرت تحييد حيدت
+        دمر دمرت تدمير يدمر تدمر أسقط أسقطت إسقاط خسائر خسارة خسر خسرت تخسر يخسر خسروا تحييد حيدت
         """
     )},
-}
-
-# Kinds of event with many verbs and nouns: each gives the statement one
-# more term, so "التقى الوزيران" and "اجتماع الوزيرين" share something.
-EVENT_WORDS: dict[str, str] = {
-    **{form: "meet" for form in _forms(
-        """
-        التقى التقت يلتقي تلتقي لقاء اللقاء اجتمع اجتمعت يجتمع تجتمع اجتماع الاجتماع مباحثات محادثات
-        بحث بحثت يبحث تبحث
-        """
-    )},
-    **{form: "shell" for form in _forms(
-        """
-        قصف قصفت يقصف تقصف القصف استهدف استهدفت يستهدف تستهدف استهداف الاستهداف
-        """
-    )},
-    **{form: "attack" for form in _forms("هاجم هاجمت يهاجم تهاجم هجوم الهجوم هجمات شن شنت يشن تشن")},
 }
 
 # Short forms of the parties' adjectives, to the form the country's name
@@ -159,6 +141,17 @@ EVENT_WORDS: dict[str, str] = {
 SAME_WORDS: dict[str, str] = {
     **{form: normalized_only("أذربيجاني") for form in _forms("أذري أذرية الأذري الأذرية الأذريون الأذريين")},
     **{form: normalized_only("أرميني") for form in _forms("أرمني أرمنية الأرمني الأرمنية الأرمن")},
+    **{form: normalized_only("أمريكا") for form in _forms("أميركا أميركي أميركية الأميركي الأميركية")},
+    # "Our army": the possessive نا is not stripped in general (مكانا, إعلانا end so too).
+    **{normalized_only(ours): normalized_only(noun) for ours, noun in (
+        ("جيشنا", "جيش"), ("قواتنا", "قوات"), ("بلادنا", "بلاد"), ("أراضينا", "أراضي"), ("أرضنا", "أرض"),
+    )},
+    # Broken plurals of war news, to their singular (sound plurals need no entry).
+    **{normalized_only(plural): normalized_only(singular) for plural, singular in (
+        ("صواريخ", "صاروخ"), ("جنود", "جندي"), ("أسلحة", "سلاح"), ("مواقع", "موقع"), ("قادة", "قائد"),
+        ("أهداف", "هدف"), ("ذخائر", "ذخيرة"), ("أسرى", "أسير"), ("جثث", "جثة"), ("مدافع", "مدفع"),
+        ("مبان", "مبنى"), ("معالم", "معلم"), ("أجزاء", "جزء"),
+    )},
 }
 
 # Strong denial: the statement says another claim is false.

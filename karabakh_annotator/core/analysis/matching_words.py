@@ -36,8 +36,12 @@ _SKELETON_MIN = 3
 _ARABIC = re.compile(r"[\u0621-\u064a]+")
 SKELETON_MARK = "~"  # skeleton keys share the index with terms; terms never start with it
 PLACE_MARK = "^"
-OUTCOME_MARK = "!"  # "!gain", "!repel": one term for synonymous outcome verbs
+OUTCOME_MARK = "!"  # "^كرب!gain": a place with what happened there (an index key)
+FAMILY_MARK = "="  # "=take": one term for the words of a synonym family (matching_families.py)
+TREND_MARK = "%"  # "%اذربيجان": an index key of statements saying how a side is doing
 NUMBER_MARK = "#"
+BREAK = "|"  # a clause break among the tokens (tokenize with breaks)
+_BREAKS = "،,؛;:.!?؟"
 MONTH_MARK = "@"
 
 
@@ -46,9 +50,20 @@ def _token_re() -> re.Pattern[str]:
     return re.compile(f"{_NUMBER}|{token_pattern().pattern}")
 
 
-def tokenize(text: str) -> list[str]:
-    """The normalised words and numbers of `text`, in order."""
-    return _token_re().findall(normalized_only(text))
+@cache
+def _clause_re() -> re.Pattern[str]:
+    return re.compile(f"{_NUMBER}|{token_pattern().pattern}|[{_BREAKS}]+")
+
+
+def tokenize(text: str, breaks: bool = False) -> list[str]:
+    """The normalised words and numbers of `text`, in order.
+
+    With `breaks`, each run of clause punctuation (، ؛ : . and their Latin
+    forms) is a BREAK token as well, so clauses can be told apart.
+    """
+    if not breaks:
+        return _token_re().findall(normalized_only(text))
+    return [BREAK if token[0] in _BREAKS else token for token in _clause_re().findall(normalized_only(text))]
 
 
 def number_value(token: str) -> str:
@@ -71,6 +86,29 @@ def strip_suffixes(word: str) -> str:
     # action as the verb (حرر، دمر، حيد): one rewording turns into the other.
     masdar = _MASDAR.fullmatch(word)
     return "".join(masdar.groups()) if masdar else word
+
+
+def lemma_candidates(stem: str) -> tuple[str, ...]:
+    """The stem and the verb lemmas it may be a form of, for look-ups in word lists only.
+
+    The imperfect prefix off (يسيطر -> سيطر, تتواصل -> تواصل), with the
+    alef of forms VII-X back (ينسحب -> انسحب, يستمر -> استمر); the م of a
+    participle or verbal noun off (متراجع -> تراجع, مواصل -> واصل, مستمر ->
+    استمر); the verbal noun of forms VII-X to its verb (انسحاب -> انسحب,
+    استمرار -> استمر).  Wrong guesses are harmless: they are only looked up.
+    """
+    found = [stem]
+    if len(stem) >= 4 and stem[0] in _IMPERFECT_OR_PARTICIPLE:
+        found += (stem[1:], "ا" + stem[1:])
+    if len(stem) >= 5 and stem[0] == "ا" and stem[-2] == "ا":
+        verb = stem[:-2] + stem[-1]
+        found.append(verb)
+        if verb[-1] == verb[-2]:  # a doubled root: احتلال -> احتل
+            found.append(verb[:-1])
+    return tuple(found)
+
+
+_IMPERFECT_OR_PARTICIPLE = frozenset("يتنام")
 
 
 def _consonants(stem: str) -> str:

@@ -28,10 +28,14 @@ def claim(
     *,
     cue_class: str | None = None,
     stance: str | None = None,
+    speaker: str | None = None,
     published: dt.date | None = None,
 ) -> ClaimText:
     """A statement in its own article (article = key)."""
-    return ClaimText(key, key, text, cue_class=cue_class, stance=stance, published=published)
+    return ClaimText(key, key, text, cue_class=cue_class, stance=stance, speaker=speaker, published=published)
+
+
+BAKU = "وزارة الدفاع الأذربيجانية"
 
 
 CONTRADICTIONS = [
@@ -75,6 +79,21 @@ CONTRADICTIONS = [
         claim(2, "انسحبت القوات من مرتفعات شوشا تحت القصف"),
         id="لا صحة",
     ),
+    pytest.param(
+        claim(1, "لم تنسحب القوات الأذربيجانية من مواقعها في المرتفعات الشمالية"),
+        claim(2, "انسحبت القوات الأذربيجانية من مواقعها في المرتفعات الشمالية"),
+        id="negated verb against the same verb, same forces",
+    ),
+    pytest.param(
+        claim(1, "جيش بلادها لم ينسحب من مواقعه في المرتفعات الشمالية", speaker=BAKU),
+        claim(2, "دفعت القوات الجيش الأذربيجاني للانسحاب من مواقعه في المرتفعات الشمالية"),
+        id="لم ينسحب / للانسحاب, her country's army = the speaker's",
+    ),
+    pytest.param(
+        claim(1, "تحقيق إنجازات عسكرية جديدة على الجبهات", speaker=BAKU),
+        claim(2, "تراجع نشاط القوات الأذربيجانية على الجبهات"),
+        id="a side's progress against its decline",
+    ),
 ]
 
 
@@ -113,6 +132,31 @@ NOT_CONTRADICTIONS = [
         claim(1, "نفت الوزارة أن تكون قواتها انسحبت من مرتفعات شوشا"),
         claim(2, "لم تنسحب القوات من مرتفعات شوشا"),
         id="two denials agree",
+    ),
+    pytest.param(
+        claim(1, "لم تنسحب القوات الأذربيجانية من مواقعها في المرتفعات الشمالية"),
+        claim(2, "انسحبت القوات الأرمينية من مواقعها في المرتفعات الشمالية"),
+        id="one side did not withdraw, the other did",
+    ),
+    pytest.param(
+        claim(1, "جيش بلادها لم ينسحب من مواقعه في المرتفعات الشمالية", speaker="وزارة الدفاع الأرمينية"),
+        claim(2, "انسحب الجيش الأذربيجاني من مواقعه في المرتفعات الشمالية"),
+        id="her country's army is another army",
+    ),
+    pytest.param(
+        claim(1, "تحقيق إنجازات عسكرية جديدة على الجبهات", speaker=BAKU),
+        claim(2, "تراجع نشاط القوات الأرمينية على الجبهات"),
+        id="progress of one side, decline of the other",
+    ),
+    pytest.param(
+        claim(1, "تحقيق إنجازات عسكرية جديدة على الجبهات"),
+        claim(2, "تراجع نشاط القوات الأذربيجانية على الجبهات"),
+        id="progress of an unknown side",
+    ),
+    pytest.param(
+        claim(1, "وأكدت أرمينيا أن الهجوم على قرية تاليش فشل وأن القرية ما زالت تحت سيطرتها"),
+        claim(2, "نفت وزارة الدفاع الأرمينية سيطرة القوات الأذربيجانية على قرية تاليش"),
+        id="under its control is held, not taken",
     ),
 ]
 

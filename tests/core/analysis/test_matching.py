@@ -5,6 +5,7 @@ Every statement here was written for these tests (none is taken from an outlet).
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 import pytest
@@ -17,14 +18,29 @@ from karabakh_annotator.core.analysis.matching import (
     Pair,
     find_same_claims,
 )
-from karabakh_annotator.core.analysis.matching_features import build_features
-from karabakh_annotator.core.analysis.matching_words import number_value, similar_spelling, tokenize
+from karabakh_annotator.core.analysis.matching_features import Context, build_features
+from karabakh_annotator.core.analysis.matching_words import (
+    lemma_candidates,
+    number_value,
+    similar_spelling,
+    tokenize,
+)
 from karabakh_annotator.core.text.normalize import normalized_only
 
 
-def same_score(first: str, second: str) -> float:
-    """The same-claim score of two statements in two articles (0 when not even a candidate)."""
-    pairs = find_same_claims([ClaimText(1, 10, first), ClaimText(2, 20, second)], threshold=0.0)
+def same_score(
+    first: str,
+    second: str,
+    *,
+    speaker: str | None = None,
+    published: dt.date | None = None,
+) -> float:
+    """The same-claim score of two statements in two articles (0 when not even a candidate).
+
+    `speaker` and `published` are the first statement's.
+    """
+    items = [ClaimText(1, 10, first, speaker=speaker, published=published), ClaimText(2, 20, second)]
+    pairs = find_same_claims(items, threshold=0.0)
     return pairs[0].score if pairs else 0.0
 
 
@@ -65,6 +81,36 @@ REWORDINGS = [
         "أكد المتحدث أن جيش أذربيجان لم ينسحب من أي قرية حررها",
         id="الأذري/أذربيجان",
     ),
+    pytest.param(
+        "أكد المتحدث أن العملية العسكرية في الشمال مستمرة بكل حزم",
+        "وشدد المتحدث على مواصلة العملية العسكرية في الشمال بكل حزم",
+        id="مستمرة/مواصلة (one family, participle and verbal noun)",
+    ),
+    pytest.param(
+        "القوات تسيطر على مرتفعات زنغلان الاستراتيجية",
+        "سيطرت القوات على مرتفعات زنغلان الاستراتيجية",
+        id="تسيطر/سيطرت (imperfect and perfect)",
+    ),
+    pytest.param(
+        "حررت القوات عدة قرى محتلة على خط التماس في الشمال",
+        "تحرير مناطق عديدة من الاحتلال على خط الجبهة في الشمال",
+        id="قرى/مناطق, محتلة/الاحتلال, خط التماس/خط الجبهة",
+    ),
+    pytest.param(
+        "وتتولى واشنطن وباريس وموسكو رئاسة مجموعة مينسك",
+        "وتضم رئاسة مجموعة مينسك الولايات المتحدة وفرنسا وروسيا",
+        id="capitals for their countries",
+    ),
+    pytest.param(
+        "الجيش لم ينسحب من أي منطقة حررها في الشمال منذ بدء الهجوم",
+        "إن القوات لم تتراجع عن المناطق التي سيطرت عليها في الشمال",
+        id="لم ينسحب/لم تتراجع, حررها/سيطرت عليها",
+    ),
+    pytest.param(
+        "الانفصاليون يستهدفون المناطق المأهولة",
+        "قال الوزير إن القوات الانفصالية تواصل قصف المناطق السكنية والمنشآت المدنية رغم الهدنة",
+        id="a short accusation in a longer one: يستهدفون/قصف, المأهولة/السكنية",
+    ),
 ]
 
 
@@ -95,6 +141,47 @@ UNRELATED = [
 @pytest.mark.parametrize(("first", "second"), UNRELATED)
 def test_statements_sharing_only_common_words_are_not_matched(first: str, second: str) -> None:
     assert same_score(first, second) < DEFAULT_SAME_THRESHOLD
+
+
+def test_a_negated_claim_is_not_the_context_it_shares() -> None:
+    # "Did not withdraw from the areas it took" is about not withdrawing;
+    # "took many areas" shares the context only.
+    negated = "الجيش لم ينسحب من أي منطقة حررها في الشمال منذ بدء الهجوم"
+    assert same_score(negated, "حرر الجيش مناطق عديدة في الشمال منذ بدء الهجوم") < DEFAULT_SAME_THRESHOLD
+    assert same_score(negated, "وأكد الجيش أنه لم ينسحب من أي منطقة في الشمال") >= DEFAULT_SAME_THRESHOLD
+
+
+def test_one_clause_of_a_longer_statement_matches_a_statement_alone() -> None:
+    several = "دمر الجيش قافلة عسكرية للمتمردين، ودمر 10 دبابات و30 عربة مدرعة"
+    assert same_score(several, "دمر الجيش قافلة عسكرية للمتمردين خلال انتقالها ليلا") >= DEFAULT_SAME_THRESHOLD
+    # A clause that is only a detail of the other statement is not enough.
+    agreement = "اتفق الطرفان على وقف إطلاق النار، وتبادل الأسرى والجثث، ونشر قوات حفظ السلام"
+    call = "دعا الرئيس إلى وقف فوري للقتال من أجل رفع الجثث وتبادل الأسرى بين الطرفين"
+    assert same_score(agreement, call) < DEFAULT_SAME_THRESHOLD
+
+
+def test_his_country_is_the_speakers_country() -> None:
+    own = "جيش بلاده دمر مستودع ذخيرة قرب الحدود"
+    named = "الجيش الأذربيجاني دمر مستودع ذخيرة قرب الحدود"
+    assert same_score(own, named, speaker="وزارة الدفاع الأذربيجانية") > same_score(own, named)
+    assert same_score(own, named, speaker="وزارة الدفاع الأذربيجانية") == 1.0
+
+
+def test_today_is_the_publication_day() -> None:
+    today = "عقد اليوم الجمعة في موسكو اجتماع لوزيري الخارجية"
+    dated = "اجتمع وزيرا الخارجية في موسكو في 9 أكتوبر"
+    friday = dt.date(2020, 10, 9)
+    on_the_day = same_score(today, dated, published=friday)
+    assert on_the_day >= DEFAULT_SAME_THRESHOLD
+    assert on_the_day > same_score(today, dated)
+    assert on_the_day > same_score(today, dated, published=friday + dt.timedelta(days=5))
+
+
+def test_a_word_of_a_place_noun_phrase_does_not_name_a_country_place() -> None:
+    # "مدن أذربيجان" names no place: the country must not weigh as a shared place.
+    short = "شنت أذربيجان عملية عسكرية ضد قوات انفصالية"
+    long = "تعرضت مدن أذربيجان ومنها كنجة وترتر للقصف الصاروخي من قبل القوات الانفصالية بعيدا عن خط المواجهة"
+    assert same_score(short, long) < DEFAULT_SAME_THRESHOLD
 
 
 def test_a_claim_inside_a_longer_statement_is_matched() -> None:
@@ -221,6 +308,97 @@ def test_numbers_have_one_spelling(token: str, value: str) -> None:
 
 def test_tokens_fold_digits_and_keep_decimals_together() -> None:
     assert tokenize("قتل ١٢ شخصا و3.5 ألف") == ["قتل", "12", "شخصا", "و", "3.5", "الف"]
+
+
+@pytest.mark.parametrize(
+    ("stem", "lemma"),
+    [
+        ("يسيطر", "سيطر"), ("تتواصل", "تواصل"), ("ينسحب", "انسحب"), ("يستمر", "استمر"),
+        ("متراجع", "تراجع"), ("مواصل", "واصل"), ("مستمر", "استمر"), ("انسحاب", "انسحب"),
+        ("احتلال", "احتل"), ("تحتل", "احتل"),
+    ],
+)
+def test_verb_forms_lead_to_their_lemma(stem: str, lemma: str) -> None:
+    assert lemma in lemma_candidates(normalized_only(stem))
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("وحررت", "take"), ("تحرير", "take"), ("يسيطرون", "take"), ("السيطرة", "take"),
+        ("للانسحاب", "retreat"), ("ينسحب", "retreat"), ("المتراجع", "retreat"), ("تخسر", "retreat"),
+        ("مستمرة", "continue"), ("مواصلة", "continue"), ("تتواصل", "continue"),
+        ("باستهداف", "strike"), ("القصف", "strike"), ("الاعتداءات", "attack"), ("تلتقي", "talks"),
+        ("وبحث", "talks"), ("محتلة", "occupy"), ("الاحتلال", "occupy"), ("قرى", "territory"),
+        ("الأراضي", "territory"), ("المأهولة", "civilian"), ("إنجازات", "advance"),
+    ],
+)
+def test_words_of_one_family_share_a_term(text: str, family: str) -> None:
+    (features,) = build_features([text])
+    assert features.terms == {"=" + family}
+
+
+@pytest.mark.parametrize(
+    ("text", "term_of"),
+    [("واشنطن", "أمريكا"), ("وباريس", "فرنسا"), ("الكرملين", "روسيا"), ("الولايات المتحدة", "أمريكا")],
+)
+def test_capitals_stand_for_their_countries(text: str, term_of: str) -> None:
+    (capital,), (country,) = build_features([text]), build_features([term_of])
+    assert capital.terms == country.terms
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("قصف مدينة شوشة", True),
+        ("وما برحت الحرب دائرة", False),  # دائرة has the consonants of هادروت
+        ("في إقليم قره باغ", False),  # باغ has those of باكو
+        ("حررت القوات قرى محتلة", False),  # an adjective after a place noun
+    ],
+)
+def test_places_are_listed_names_or_names_after_a_place_noun(text: str, place: bool) -> None:
+    (features,) = build_features([text])
+    assert bool(features.places) is place
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("عقد اليوم الجمعة اجتماع", dt.date(2020, 10, 9), ("@10", "9")),
+        ("وأمس الخميس أكد المتحدث", dt.date(2020, 10, 9), ("@10", "8")),
+        ("قال الخميس إن", dt.date(2020, 10, 9), ("@10", "8")),
+        ("يجتمع الوزيران الاثنين المقبل", dt.date(2020, 10, 9), ("@10", "12")),
+        ("منذ اليوم الأول للهجوم", dt.date(2020, 10, 9), None),
+        ("عقد اليوم اجتماع", None, None),
+    ],
+)
+def test_relative_days_are_dated_from_the_publication_date(
+    text: str, published: dt.date | None, day: tuple[str, str] | None
+) -> None:
+    (features,) = build_features([text], [Context(published=published)])
+    assert features.quantities == ({day} if day else set())
+
+
+def test_features_read_the_forces_and_how_a_side_is_doing() -> None:
+    named, own, negated = build_features(
+        [
+            "تراجع نشاط القوات المسلحة الأذربيجانية على الجبهات",
+            "جيش بلاده يواصل التقدم",
+            "لم تتراجع القوات الأرمينية",
+        ],
+        [Context(), Context(speaker="وزارة الدفاع الأرمينية"), Context()],
+    )
+    azerbaijan, armenia = build_features(["أذربيجان", "أرمينيا"])
+    assert named.forces == azerbaijan.terms and named.trends == {(next(iter(azerbaijan.terms)), "down")}
+    assert own.forces == armenia.terms and own.trends == {(next(iter(armenia.terms)), "up")}
+    assert negated.trends == set()  # "did not decline" is no decline
+
+
+def test_a_negation_flips_the_first_outcome_after_it_only() -> None:
+    (features,) = build_features(["لم ينسحب الجيش من أي منطقة حررها"])
+    # Did not pull back (held ground) and took the areas: both gains, no repelled attack.
+    assert features.outcomes == {"gain"}
+    assert features.negated == {"=retreat"}
 
 
 def test_features_read_quantities_months_places_and_outcomes() -> None:
