@@ -233,31 +233,11 @@ class ResizeStatementCommand(ServiceCommand):
         return self._services.statements.resize_statement(self._statement_id, *self._previous, self._analyst).changes
 
 
-class RestoreStatementCommand(ServiceCommand):
-    """Bring back a deleted statement (found in the article's history); undo deletes it again."""
-
-    def __init__(
-        self,
-        services: Services,
-        statement_id: int,
-        *,
-        analyst: str,
-        on_changes: ChangesCallback,
-        on_error: ErrorCallback | None = None,
-    ) -> None:
-        super().__init__("Restore statement", services, analyst, on_changes, on_error)
-        self._statement_id = statement_id
-
-    def _do(self) -> Changes:
-        return self._services.statements.restore_statement(self._statement_id, self._analyst)[1]
-
-    def _undo(self) -> Changes:
-        return self._services.statements.delete_statement(self._statement_id, self._analyst)[1]
-
-
 class DeleteStatementCommand(ServiceCommand):
     """Delete a statement (softly); undo restores it."""
 
+    _TEXT = "Delete statement"
+
     def __init__(
         self,
         services: Services,
@@ -267,7 +247,7 @@ class DeleteStatementCommand(ServiceCommand):
         on_changes: ChangesCallback,
         on_error: ErrorCallback | None = None,
     ) -> None:
-        super().__init__("Delete statement", services, analyst, on_changes, on_error)
+        super().__init__(self._TEXT, services, analyst, on_changes, on_error)
         self._statement_id = statement_id
 
     def _do(self) -> Changes:
@@ -275,6 +255,18 @@ class DeleteStatementCommand(ServiceCommand):
 
     def _undo(self) -> Changes:
         return self._services.statements.restore_statement(self._statement_id, self._analyst)[1]
+
+
+class RestoreStatementCommand(DeleteStatementCommand):
+    """Bring back a deleted statement (found in the article's history); undo deletes it again."""
+
+    _TEXT = "Restore statement"
+
+    def _do(self) -> Changes:
+        return super()._undo()
+
+    def _undo(self) -> Changes:
+        return super()._do()
 
 
 class CreateClaimCommand(ServiceCommand):

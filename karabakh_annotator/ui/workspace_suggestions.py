@@ -18,6 +18,7 @@ from karabakh_annotator.ui.article_suggestions import ACCEPT_KEY, REJECT_KEY
 from karabakh_annotator.ui.suggestion_commands import AcceptSuggestionCommand, RejectSuggestionCommand
 
 if TYPE_CHECKING:
+    from karabakh_annotator.core.analysis.attribution import Suggestion
     from karabakh_annotator.ui.main_window import MainWindow
 
 
@@ -72,12 +73,10 @@ class WorkspaceSuggestions:
 
     def accept_suggestion(self) -> None:
         """Store the current suggestion as a statement (speaker, cue, stance filled in) and select it."""
-        self.flush()
-        view = self._window.article_view
-        suggestion, article_id = view.current_suggestion(), view.article_id()
-        if suggestion is None or article_id is None:
-            self._window.statusBar().showMessage("No suggestion selected: step to one first.", 4000)
+        current = self._current()
+        if current is None:
             return
+        view, (article_id, suggestion) = self._window.article_view, current
         command = self._window.push(AcceptSuggestionCommand, article_id, suggestion)
         statement_id = getattr(command, "statement_id", None)
         if statement_id is not None:
@@ -86,14 +85,21 @@ class WorkspaceSuggestions:
 
     def reject_suggestion(self) -> None:
         """Do not offer the current suggestion again (undo offers it again)."""
+        current = self._current()
+        if current is None:
+            return
+        self._window.push(RejectSuggestionCommand, *current)
+        self._window.article_view.step_suggestion(0)
+
+    def _current(self) -> tuple[int, Suggestion] | None:
+        """The shown article and its current suggestion, or None (and a hint in the status bar)."""
         self.flush()
         view = self._window.article_view
         suggestion, article_id = view.current_suggestion(), view.article_id()
         if suggestion is None or article_id is None:
             self._window.statusBar().showMessage("No suggestion selected: step to one first.", 4000)
-            return
-        self._window.push(RejectSuggestionCommand, article_id, suggestion)
-        view.step_suggestion(0)
+            return None
+        return article_id, suggestion
 
     def _on_suggestion_changed(self, suggestion: object) -> None:
         if suggestion is not None:

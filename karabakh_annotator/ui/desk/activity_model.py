@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -13,6 +12,7 @@ from karabakh_annotator.core.labels import LabelSet
 from karabakh_annotator.core.records import EventRecord
 from karabakh_annotator.ui.claims_panel.label_catalog import LabelCatalog
 from karabakh_annotator.ui.claims_panel.rtl import RTL_ALIGNMENT, is_rtl
+from karabakh_annotator.ui.event_values import decode_value, local_moment
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -62,22 +62,6 @@ _LABEL_FIELDS = {
     ("claim", "status"): LabelSet.WORKFLOW_STATUS,
     ("claim", "verdict"): LabelSet.VERDICT,
 }
-
-
-def local_time(moment: dt.datetime) -> dt.datetime:
-    """An event time in the computer's time zone (naive times are UTC, as SQLite returns them)."""
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
-    return aware.astimezone()
-
-
-def decode_value(raw: str | None) -> Any:
-    """The value an event stored as JSON text (the text itself if it is not JSON)."""
-    if raw is None:
-        return None
-    try:
-        return json.loads(raw)
-    except ValueError:
-        return raw
 
 
 def _is_int(value: Any) -> bool:
@@ -205,7 +189,7 @@ class ActivityModel(QAbstractTableModel):
 
     def _display(self, event: EventRecord, column: Column) -> str:
         if column is Column.WHEN:
-            return local_time(event.at).strftime(TIME_FORMAT)
+            return local_moment(event.at).strftime(TIME_FORMAT)
         if column is Column.ANALYST:
             return event.analyst or SYSTEM_ANALYST
         if column is Column.ACTION:
@@ -227,7 +211,7 @@ class ActivityModel(QAbstractTableModel):
 
     def _tooltip(self, event: EventRecord, column: Column) -> str | None:
         if column is Column.WHEN:
-            return local_time(event.at).isoformat(timespec="seconds")
+            return local_moment(event.at).isoformat(timespec="seconds")
         if column in (Column.OLD, Column.NEW):
             raw = event.old if column is Column.OLD else event.new
             value = decode_value(raw)

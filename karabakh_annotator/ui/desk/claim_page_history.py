@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +14,7 @@ from karabakh_annotator.core.records import EventRecord
 from karabakh_annotator.ui.claims_panel.label_catalog import LabelCatalog
 from karabakh_annotator.ui.desk.claim_page_lists import local_time, one_line
 from karabakh_annotator.ui.desk.claim_page_widgets import list_items, setup_item_list
+from karabakh_annotator.ui.event_values import decode_value
 
 NONE_TEXT = "—"
 SYSTEM = "(system)"
@@ -55,19 +55,9 @@ _STATEMENT_ACTIONS = {
 _EVIDENCE_ACTIONS = {"create": "Added evidence", "delete": "Withdrew evidence", "restore": "Restored evidence"}
 
 
-def decode(raw: str | None) -> Any:
-    """An event value stored as JSON text (the text itself if it is not JSON)."""
-    if raw is None:
-        return None
-    try:
-        return json.loads(raw)
-    except ValueError:
-        return raw
-
-
 def _full_text(raw: str | None) -> str:
     """A value in full for a tooltip: text as text, anything else as its JSON."""
-    value = decode(raw)
+    value = decode_value(raw)
     return value if isinstance(value, str) else (raw or "")
 
 
@@ -106,7 +96,7 @@ def _evidence_text(value: Any, labels: LabelCatalog) -> str:
 def history_line(event: EventRecord, labels: LabelCatalog) -> HistoryLine:
     """Who did what when, with the old and new values decoded (label keys under their names)."""
     when, who = local_time(event.at), event.analyst or SYSTEM
-    old, new = decode(event.old), decode(event.new)
+    old, new = decode_value(event.old), decode_value(event.new)
     if event.entity_type == "evidence":
         what = f"{_EVIDENCE_ACTIONS.get(event.action, event.action)} #{event.entity_id}"
         shown = _evidence_text(new, labels) if event.action == "create" else ""

@@ -15,6 +15,7 @@ from karabakh_annotator.core.records import ArticleSummary, EvidenceRecord, Stat
 from karabakh_annotator.ui.claims_panel.label_catalog import LabelCatalog
 from karabakh_annotator.ui.claims_panel.label_combo import swatch
 from karabakh_annotator.ui.desk.claim_page_widgets import list_items, setup_item_list
+from karabakh_annotator.ui.event_values import local_moment
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The statement or evidence id a row shows."""
@@ -33,8 +34,7 @@ def one_line(text: str | None, limit: int = _QUOTE_CHARS) -> str:
 
 def local_time(moment: dt.datetime) -> str:
     """A stored time (UTC; naive from SQLite) in the computer's time zone."""
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
-    return aware.astimezone().strftime(TIME_FORMAT)
+    return local_moment(moment).strftime(TIME_FORMAT)
 
 
 class StatementColumn(enum.IntEnum):

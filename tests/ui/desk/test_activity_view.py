@@ -17,11 +17,11 @@ from karabakh_annotator.ui.desk.activity_model import (
     SYSTEM_ANALYST,
     ActivityModel,
     Column,
-    decode_value,
     display_value,
-    local_time,
 )
 from karabakh_annotator.ui.desk.activity_view import ALL_ANALYSTS, ActivityView
+from karabakh_annotator.ui.event_values import decode_value
+from karabakh_annotator.ui.event_values import local_moment as local_time
 
 OTHER = "reviewer"
 
