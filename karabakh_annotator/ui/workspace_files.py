@@ -143,7 +143,9 @@ class WorkspaceFiles(QObject):
         self._window.close()
 
     def offer_first_run(self) -> None:
-        """On an empty database: import a folder, open the demo article, or start empty."""
+        """At the first start, who is annotating; on an empty database: import a folder, the demo, or nothing."""
+        if not self._settings.has_analyst():
+            self.set_analyst_name()
         if self._window.article_list.first_visible_article_id() is not None:
             return
         choice = FirstRunDialog(self._window, self._arabic_family).ask()

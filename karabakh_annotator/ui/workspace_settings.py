@@ -56,6 +56,11 @@ class WorkspaceSettings:
         except (KeyError, OSError):
             return "analyst"
 
+    def has_analyst(self) -> bool:
+        """Whether an analyst name was ever chosen (the first start asks for one)."""
+        value = self._settings.value(_ANALYST)
+        return isinstance(value, str) and bool(value.strip())
+
     def set_analyst(self, name: str) -> None:
         """Remember the analyst's name."""
         self._settings.setValue(_ANALYST, name)

@@ -47,7 +47,16 @@ def test_run_gui_opens_the_window_and_returns_the_loop_exit_code(
     monkeypatch.setattr(app_module, "QSettings", lambda: _temp_settings(tmp_path))
     monkeypatch.setattr(qapp, "exec", fake_exec)
     monkeypatch.setattr(workspace_files_module.FirstRunDialog, "ask", choose_demo)
+    asked: list[str] = []
+
+    def give_name(_parent: object, _title: str, _label: str, **kwargs: object) -> tuple[str, bool]:
+        asked.append(str(kwargs.get("text", "")))
+        return "ليلى", True
+
+    monkeypatch.setattr(workspace_files_module.QInputDialog, "getText", give_name)
     assert app_module.run_gui(str(tmp_path / "new.sqlite3")) == 0
+    # The first start asks who is annotating (the login name offered), once.
+    assert len(asked) == 1 and _temp_settings(tmp_path).value("analyst/name") == "ليلى"
     # An empty database offers the first-run choices; the demo article opens.
     assert offered == [True]
     assert opened and opened[0].counts_label.text() == "1 article · 0 statements"
