@@ -9,11 +9,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from karabakh_annotator.core.demo import demo_article
 from karabakh_annotator.core.services import Services, build_services
+from karabakh_annotator.core.storage.backups import backup_on_open
 from karabakh_annotator.core.storage.database import DatabaseError, open_database
+from karabakh_annotator.core.storage.recovery import explain_open_failure
+from karabakh_annotator.ui.dialogs.recovery_dialog import recover_database
 from karabakh_annotator.ui.fonts import load_fonts
 from karabakh_annotator.ui.main_window import WINDOW_TITLE, MainWindow
 
@@ -56,10 +59,14 @@ def run_gui(db: str | None) -> int:
     exit_code = 0
     while True:
         try:
+            backup_on_open(db)  # a rolling backup of a local file; DatabaseError when SQLite's check fails
             database = open_database(db)
         except DatabaseError as exc:
-            QMessageBox.critical(None, WINDOW_TITLE, str(exc))
-            return 1
+            # A damaged file is never written to: the analyst opens a copy of the latest backup instead.
+            db = recover_database(explain_open_failure(db, exc))
+            if db is None:
+                return 1
+            continue
         requested: list[str] = []
         try:
             window = build_main_window(build_services(database), arabic_family=family, database_label=database.url)

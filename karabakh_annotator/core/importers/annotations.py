@@ -220,6 +220,9 @@ def _load(source: str, number: int, text: str, complete: bool) -> dict[str, Any]
         if not complete:
             raise AnnotationFileError(source, number, _CUT_SHORT) from None
         raise AnnotationFileError(source, number, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        # json.loads recurses per nesting level; escaping, it crashed the import.
+        raise AnnotationFileError(source, number, "JSON nested too deeply (about a thousand levels)") from None
     if not isinstance(obj, dict):
         raise AnnotationFileError(source, number, "each line must be one JSON object")
     return obj

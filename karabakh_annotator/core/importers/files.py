@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -74,15 +75,48 @@ def parse_bytes(data: bytes, name: str, options: ImportOptions) -> ParseResult:
     try:
         items = parser(data, name, options)
     except ValueError as exc:
-        return [ImportFailure(name, str(exc))]
+        return [_tidy(ImportFailure(name, str(exc)))]
     except Exception as exc:  # noqa: BLE001 - a bad file must never stop an import
-        return [ImportFailure(name, f"could not be parsed ({type(exc).__name__}: {exc})")]
+        return [_tidy(ImportFailure(name, f"could not be parsed ({type(exc).__name__}: {exc})"))]
     return [_finish(item) for item in items]
+
+
+_REASON_MAX_CHARS = 300
+
+
+def _tidy(failure: ImportFailure) -> ImportFailure:
+    """The reason on one line of bounded length: reasons quote the file (a header row), which may hold anything."""
+    reason = " ".join(failure.reason.split())
+    if len(reason) > _REASON_MAX_CHARS:
+        reason = reason[: _REASON_MAX_CHARS - 1] + "\u2026"
+    return failure if reason == failure.reason else ImportFailure(failure.source_file, reason)
+
+
+# Text SQLite cannot hold as it is: an unpaired surrogate (a JSON "\\ud800"
+# escape) cannot be encoded as UTF-8, so storing it failed the whole import
+# batch; a NUL ends SQLite's length() early and breaks the offset checks.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_CHECKED_FIELDS = ("text", "title", "outlet", "url", "published_raw")
+
+
+def _unstorable(item: ParsedArticle) -> str | None:
+    """Why the article's text cannot be stored (None when it can)."""
+    for name in _CHECKED_FIELDS:
+        value = getattr(item, name)
+        found = _UNSTORABLE.search(value) if value else None
+        if found is not None:
+            char = found.group()
+            what = "a NUL character (U+0000)" if char == "\x00" else f"an unpaired surrogate (U+{ord(char):04X})"
+            return f"its {name} holds {what} at character {found.start()}: not valid text"
+    return None
 
 
 def _finish(item: ParsedArticle | ImportFailure) -> ParsedArticle | ImportFailure:
     if isinstance(item, ImportFailure):
-        return item
+        return _tidy(item)
+    problem = _unstorable(item)
+    if problem is not None:
+        return ImportFailure(item.source_file, problem)
     try:
         return finish_article(item)
     except Exception as exc:  # noqa: BLE001 - reported per file, never a crash

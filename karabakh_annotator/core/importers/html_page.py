@@ -15,13 +15,14 @@ import codecs
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
+from karabakh_annotator.core.importers.utf8 import decode_utf8_cut_short
 from karabakh_annotator.core.text.dates import iso_date_prefix
 from karabakh_annotator.core.records import ParsedArticle
 
@@ -76,8 +77,9 @@ def parse_html_page(data: bytes, source_file: str) -> ParsedArticle:
     outlet = _first(meta.get("og:site_name"), _ld_name(ld.get("publisher")), meta.get("application-name"))
     title = _find_title(doc, meta, ld, outlet)
     url = _find_url(doc, meta, ld)
-    published_raw = _find_machine_date(doc, meta, ld)
-    visible_date = None if published_raw else _find_visible_date(doc)
+    furniture = _inside_furniture(doc)
+    published_raw = _find_machine_date(doc, meta, ld, furniture)
+    visible_date = None if published_raw else _find_visible_date(doc, furniture)
     published = iso_date_prefix(published_raw) if published_raw else None
 
     _remove_debris(doc)
@@ -120,6 +122,10 @@ def decode_html(data: bytes) -> str:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
+            if encoding in {"utf-8", "utf_8"}:
+                cut_short = decode_utf8_cut_short(data)  # a page cut off mid-character is still UTF-8
+                if cut_short is not None:
+                    return cut_short
             continue
     return data.decode("cp1256", errors="replace")
 
@@ -193,9 +199,9 @@ def _json_ld_article(doc: HtmlElement) -> dict[str, Any]:
             continue
         try:
             parsed = json.loads(script.text_content(), strict=False)
-        except ValueError:
-            continue  # broken JSON-LD is common and never stops the import
-        objects.extend(_ld_objects(parsed))
+            objects.extend(_ld_objects(parsed))
+        except (ValueError, RecursionError):
+            continue  # broken (or absurdly nested) JSON-LD is common and never stops the import
     by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
     for obj in objects:
         types = obj.get("@type")
@@ -275,7 +281,9 @@ def _find_url(doc: HtmlElement, meta: dict[str, str], ld: dict[str, Any]) -> str
     return None
 
 
-def _find_machine_date(doc: HtmlElement, meta: dict[str, str], ld: dict[str, Any]) -> str | None:
+def _find_machine_date(
+    doc: HtmlElement, meta: dict[str, str], ld: dict[str, Any], furniture: set[HtmlElement]
+) -> str | None:
     """A publication date the page gives for machines (meta, JSON-LD, <time datetime>)."""
     for key in ("article:published_time", "datepublished", "og:published_time", "pubdate",
                 "publishdate", "dc.date.issued", "dc.date", "date"):
@@ -286,31 +294,51 @@ def _find_machine_date(doc: HtmlElement, meta: dict[str, str], ld: dict[str, Any
         return ld_date.strip()
     for el in _elements(doc, "time"):
         value = (el.get("datetime") or "").strip()
-        if value and not _in_furniture(el):
+        if value and el not in furniture:
             return value
     return None
 
 
-def _find_visible_date(doc: HtmlElement) -> str | None:
+def _find_visible_date(doc: HtmlElement, furniture: set[HtmlElement]) -> str | None:
     """A date string shown to readers in an element named like a date or byline."""
+    # An element's text is part of its parent's: under an element searched in
+    # vain nothing can match, and searching nested date-named blocks again
+    # cost depth x text size.
+    searched: set[HtmlElement] = set()
     for el in doc.iter():
-        if not isinstance(el, HtmlElement) or _in_furniture(el):
+        if not isinstance(el, HtmlElement) or el in furniture:
+            continue
+        if el.getparent() in searched:
+            searched.add(el)
             continue
         hint = f"{el.get('class') or ''} {el.get('id') or ''}"
         if el.tag == "time" or _DATE_HINT.search(hint):
             match = _VISIBLE_DATE.search(" ".join(el.text_content().split()))
             if match:
                 return match.group(0)
+            searched.add(el)
     return None
 
 
-def _in_furniture(el: HtmlElement) -> bool:
-    for ancestor in el.iterancestors():
-        if ancestor.tag in {"nav", "aside", "footer"} or _DEBRIS_HINT.search(
-            f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
-        ):
-            return True
-    return False
+def _is_furniture(el: HtmlElement) -> bool:
+    return el.tag in {"nav", "aside", "footer"} or bool(
+        _DEBRIS_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+    )
+
+
+def _inside_furniture(doc: HtmlElement) -> set[HtmlElement]:
+    """Every element with a furniture ancestor (nav, aside, footer, a block named like one).
+
+    Found in one pass from the top; asking each element about its ancestors
+    took depth x elements steps, minutes for a deep page of many small elements.
+    """
+    inside: set[HtmlElement] = set()
+    for el in doc.iter():
+        parent = el.getparent()
+        # Held in the set, each proxy stays alive, so getparent() returns the same object.
+        if isinstance(parent, HtmlElement) and (parent in inside or _is_furniture(parent)):
+            inside.add(el)
+    return inside
 
 
 def _is_hidden(el: HtmlElement) -> bool:
@@ -321,19 +349,54 @@ def _is_hidden(el: HtmlElement) -> bool:
     )
 
 
-def _holds_article(el: HtmlElement, page_paragraphs: int) -> bool:
+def _holds_article(el: HtmlElement, scores: dict[HtmlElement, int], page_paragraphs: int) -> bool:
     """Whether a block named like furniture (class="post share-enabled") holds the article."""
     if el.tag in {"html", "body", "main", "article"} or el.get("itemprop") == "articleBody":
         return True
     if any(True for _ in el.iter("article")) or el.xpath(".//*[@itemprop='articleBody']"):
         return True
-    return _paragraph_score(el) * 2 > page_paragraphs
+    return scores.get(el, 0) * 2 > page_paragraphs
+
+
+def _subtree_totals(root: HtmlElement, own: Callable[[HtmlElement], int]) -> dict[HtmlElement, int]:
+    """For every element under `root`, the sum of `own` over its subtree, in one pass from the leaves up.
+
+    Summing over each element's own subtree instead cost depth x size: with
+    nested blocks (up to libxml2's 255 levels) seconds for a page of a few
+    hundred kilobytes, minutes for a large one.
+    """
+    elements = [el for el in root.iter() if isinstance(el, HtmlElement)]
+    totals = dict.fromkeys(elements, 0)
+    for el in reversed(elements):  # every descendant comes before its ancestors
+        totals[el] += own(el)
+        parent = el.getparent()
+        # Each proxy is held in `elements`, so getparent() returns that same object.
+        if parent is not None and parent in totals:
+            totals[parent] += totals[el]
+    return totals
+
+
+def _paragraph_scores(doc: HtmlElement) -> dict[HtmlElement, int]:
+    """Each element's text in paragraphs, links left out (the whole page's under the root)."""
+    return _subtree_totals(doc, lambda el: _text_len(el) - _link_len(el) if el.tag == "p" else 0)
+
+
+def _nonspace(text: str | None) -> int:
+    return len("".join(text.split())) if text else 0
+
+
+def _link_dense_blocks(root: HtmlElement) -> set[HtmlElement]:
+    """The elements under `root` whose text is mostly link text (`_is_link_dense` of each, in two passes)."""
+    texts = _subtree_totals(root, lambda el: _nonspace(el.text) + sum(_nonspace(child.tail) for child in el))
+    links = _subtree_totals(root, lambda el: texts[el] if el.tag == "a" else 0)
+    return {el for el, total in texts.items() if total > 0 and links[el] / total > _MAX_LINK_DENSITY}
 
 
 def _remove_debris(doc: HtmlElement) -> None:
     """Drop page furniture, hidden elements and blocks whose class says they are furniture."""
     doomed: list[HtmlElement] = []
-    page_paragraphs = _paragraph_score(doc)
+    scores = _paragraph_scores(doc)
+    page_paragraphs = scores.get(doc, 0)
     for el in doc.iter():
         if not isinstance(el, HtmlElement) or not isinstance(el.tag, str):
             continue
@@ -343,7 +406,7 @@ def _remove_debris(doc: HtmlElement) -> None:
             el.tag in _DROP_TAGS
             or role in _DROP_ROLES
             or _is_hidden(el)
-            or (_DEBRIS_HINT.search(hint) and not _holds_article(el, page_paragraphs))
+            or (_DEBRIS_HINT.search(hint) and not _holds_article(el, scores, page_paragraphs))
         ):
             doomed.append(el)
     for el in doomed:
@@ -359,18 +422,17 @@ def _link_len(el: HtmlElement) -> int:
     return sum(_text_len(a) for a in el.iter("a") if isinstance(a, HtmlElement))
 
 
-def _is_link_dense(el: HtmlElement) -> bool:
-    total = _text_len(el)
-    return total > 0 and _link_len(el) / total > _MAX_LINK_DENSITY
-
-
 def _main_block(doc: HtmlElement) -> HtmlElement | None:
     """The element holding the article: articleBody, else <article>, else the densest <p> parent."""
+    paragraph_scores: dict[HtmlElement, int] | None = None
     for query in (".//*[@itemprop='articleBody']", ".//article", ".//*[@role='article']"):
         found = [el for el in doc.xpath(query) if isinstance(el, HtmlElement)]
         if found:
-            best = max(found, key=_paragraph_score)
-            if _paragraph_score(best) >= MIN_BODY_CHARS or _text_len(best) >= MIN_BODY_CHARS:
+            if paragraph_scores is None:
+                paragraph_scores = _paragraph_scores(doc)
+            score = paragraph_scores.get
+            best = max(found, key=lambda el: score(el, 0))
+            if score(best, 0) >= MIN_BODY_CHARS or _text_len(best) >= MIN_BODY_CHARS:
                 return best
     scores: dict[HtmlElement, float] = {}
     for p in _elements(doc, "p"):
@@ -389,24 +451,20 @@ def _main_block(doc: HtmlElement) -> HtmlElement | None:
     return body if isinstance(body, HtmlElement) else None
 
 
-def _paragraph_score(el: HtmlElement) -> int:
-    return sum(_text_len(p) - _link_len(p) for p in el.iter("p") if isinstance(p, HtmlElement))
-
-
 def _body_text(doc: HtmlElement) -> str:
     """The main block's text: one line per paragraph, whitespace collapsed, link lists left out."""
     root = _main_block(doc)
     if root is None:
         return ""
     parts: list[str] = []
-    _render(root, parts, preformatted=False)
+    _render(root, parts, False, _link_dense_blocks(root))
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
-def _render(el: HtmlElement, parts: list[str], preformatted: bool) -> None:
+def _render(el: HtmlElement, parts: list[str], preformatted: bool, link_dense: set[HtmlElement]) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
-    if tag == "h1" or (tag in _BLOCK_TAGS and tag not in {"body", "article", "main"} and _is_link_dense(el)):
+    if tag == "h1" or (tag in _BLOCK_TAGS and tag not in {"body", "article", "main"} and el in link_dense):
         return  # the headline is the title; a block of mostly links is navigation
     preformatted = preformatted or tag == "pre"
     block = tag in _BLOCK_TAGS
@@ -416,7 +474,7 @@ def _render(el: HtmlElement, parts: list[str], preformatted: bool) -> None:
         parts.append(_flow(el.text, preformatted))
     for child in el:
         if isinstance(child, HtmlElement):
-            _render(child, parts, preformatted)
+            _render(child, parts, preformatted, link_dense)
         if child.tail:
             parts.append(_flow(child.tail, preformatted))
     if block:

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from karabakh_annotator.core.importers.utf8 import decode_utf8_cut_short
 from karabakh_annotator.core.text.dates import iso_date_prefix
 from karabakh_annotator.core.records import ImportFailure, ParsedArticle
 
@@ -27,6 +28,7 @@ ParseResult = list[ParsedArticle | ImportFailure]
 _LIST_KEYS = ("articles", "items", "data", "records", "results", "documents", "docs")
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
 _CSV_DELIMITERS = (",", ";", "\t")
+_TOO_DEEP = "nested too deeply (about a thousand levels) to be an article"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +62,13 @@ def parse_json_articles(data: bytes, source_file: str, fields: FieldMap = DEFAUL
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
             return parse_jsonl_articles(data, source_file, fields)  # JSON Lines saved as .json
         raise ValueError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    except RecursionError as exc:
+        raise ValueError(f"JSON {_TOO_DEEP}") from exc
     records = _record_list(parsed)
     results: ParseResult = []
     for number, record in enumerate(records, start=1):
         name = f"{source_file}#{number}"
-        raw = json.dumps(record, ensure_ascii=False).encode("utf-8")
-        results.append(_article_from_record(record, raw, name, fields))
+        results.append(_article_from_json(record, None, name, fields))
     return results
 
 
@@ -89,7 +92,10 @@ def parse_jsonl_articles(data: bytes, source_file: str, fields: FieldMap = DEFAU
             reason = f"line {line_number} is not valid JSON: {exc.msg} (column {exc.colno})"
             results.append(ImportFailure(name, reason))
             continue
-        results.append(_article_from_record(record, raw_line, name, fields))
+        except RecursionError:
+            results.append(ImportFailure(name, f"line {line_number} is JSON {_TOO_DEEP}"))
+            continue
+        results.append(_article_from_json(record, raw_line, name, fields))
     if not results:
         raise ValueError("file holds no records")
     return results
@@ -113,6 +119,7 @@ def parse_csv_articles(data: bytes, source_file: str, fields: FieldMap = DEFAULT
         )
     results: ParseResult = []
     number = 0
+    last: int | None = None  # where the file's final record is in `results`
     while True:
         try:
             row = next(reader)
@@ -122,16 +129,38 @@ def parse_csv_articles(data: bytes, source_file: str, fields: FieldMap = DEFAULT
             number += 1
             reason = f"unreadable CSV record near line {reader.line_num}: {exc}"
             results.append(ImportFailure(f"{source_file}#{number}", reason))
+            last = None
             break  # the reader cannot resynchronise after a broken quote
         if not any(cell.strip() for cell in row):
+            last = None
             continue
         number += 1
         record = dict(zip(columns, row))
         raw = json.dumps(record, ensure_ascii=False).encode("utf-8")
         results.append(_article_from_record(record, raw, f"{source_file}#{number}", fields))
+        last = len(results) - 1
+    if last is not None and _ends_inside_quotes(text, delimiter):
+        # The lenient reader hands back a field left open at the end of the
+        # file as if it were complete: a cut-short article, or every record
+        # after a missing quote run together into one.
+        results[last] = ImportFailure(
+            f"{source_file}#{number}",
+            f"record {number} opens a quoted field that is never closed "
+            "(the file was cut short, or a quote is missing)",
+        )
     if not results:
         raise ValueError("CSV file has a header row but no records")
     return results
+
+
+def _ends_inside_quotes(text: str, delimiter: str) -> bool:
+    """Whether the CSV ends inside a quoted field (a strict reader says so; a lenient one does not)."""
+    try:
+        for _row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 def _decode(data: bytes) -> str:
@@ -148,14 +177,19 @@ def _decode_csv(data: bytes) -> str:
     if not data.strip():
         raise ValueError("file is empty")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ValueError(
+                f"not valid UTF-16 text although it starts with a UTF-16 byte order mark (byte {exc.start}: {exc.reason})"
+            ) from exc
     if b"\x00" in data:
         raise ValueError("file contains NUL bytes: binary data, not CSV")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on Arabic Windows saves "CSV" in the ANSI code page.
-        return data.decode("cp1256", errors="replace")
+    text = decode_utf8_cut_short(data)  # a file cut short stays UTF-8 (its last record is checked)
+    if text is not None:
+        return text
+    # Excel on Arabic Windows saves "CSV" in the ANSI code page.
+    return data.decode("cp1256", errors="replace")
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -189,6 +223,18 @@ def _record_list(parsed: Any) -> list[Any]:
                         return list(value[inner])
         return [parsed]  # a single article object
     raise ValueError(f"JSON holds a {_json_type(parsed)}, not articles (expected an array or an object)")
+
+
+def _article_from_json(record: Any, raw: bytes | None, name: str, fields: FieldMap) -> ParsedArticle | ImportFailure:
+    """One JSON record as an article; a record too deeply nested to read fails alone."""
+    try:
+        if raw is None:
+            # surrogatepass: a record holding an unpaired surrogate is refused by
+            # name when it is finished, rather than failing the whole file here.
+            raw = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        return _article_from_record(record, raw, name, fields)
+    except RecursionError:
+        return ImportFailure(name, f"record is {_TOO_DEEP}")
 
 
 def _article_from_record(

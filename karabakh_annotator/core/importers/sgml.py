@@ -12,14 +12,18 @@ import datetime as dt
 import html
 import re
 
+from karabakh_annotator.core.importers.utf8 import decode_utf8_cut_short
 from karabakh_annotator.core.text.dates import iso_date_prefix
 from karabakh_annotator.core.records import ImportFailure, ParsedArticle
 
-_DOC_OPEN = re.compile(r"<DOC(?:\s[^>]*)?>", re.IGNORECASE)
+# Attributes stop at the next "<" as well as ">": with "[^>]*" a tag left
+# open ("<DOC " many times, no ">") made each match scan to the end of the
+# file, and the whole scan quadratic (minutes for a few hundred kilobytes).
+_DOC_OPEN = re.compile(r"<DOC(?:\s[^<>]*)?>", re.IGNORECASE)
 _DOC_CLOSE = re.compile(r"</DOC\s*>", re.IGNORECASE)
 _ID_ATTR = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
-_PARAGRAPH_TAG = re.compile(r"</?P(?:\s[^>]*)?>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^>]*)?/?>")
+_PARAGRAPH_TAG = re.compile(r"</?P(?:\s[^<>]*)?>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")
 _DATE_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
 _DATE_TAGS = ("DATE_TIME", "DATE", "TIME", "DATELINE")
 _TITLE_TAGS = ("HEADLINE", "TITLE", "HL")
@@ -51,29 +55,43 @@ def parse_sgml_docs(data: bytes, source_file: str) -> list[ParsedArticle | Impor
 def _decode(data: bytes) -> str:
     if not data.strip():
         raise ValueError("file is empty")
-    for encoding in ("utf-8-sig", "cp1256"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
+    text = decode_utf8_cut_short(data)  # a file cut short stays UTF-8: its last DOC is then reported as cut
+    if text is not None:
+        return text
+    try:
+        return data.decode("cp1256")
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace")
+
+
+def _open_tag(tag: str) -> re.Pattern[str]:
+    return re.compile(rf"<{tag}(?:\s[^<>]*)?>", re.IGNORECASE)
 
 
 def _element(body: str, tag: str) -> str | None:
     """The content of the first <TAG>...</TAG> in the DOC (None when absent)."""
-    match = re.search(rf"<{tag}(?:\s[^>]*)?>(.*?)</{tag}\s*>", body, re.IGNORECASE | re.DOTALL)
-    return match.group(1) if match else None
+    # The first opening tag, then its closing tag: one lazy pattern over both
+    # retried the scan to the end from every unclosed <TAG> (quadratic).
+    opened = _open_tag(tag).search(body)
+    if opened is None:
+        return None
+    closed = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(body, opened.end())
+    return body[opened.end() : closed.start()] if closed else None
+
+
+_DOCNO_MAX_CHARS = 80
 
 
 def _docno(open_tag: str, body: str) -> str | None:
     docno = _element(body, "DOCNO") or _element(body, "DOCID")
-    if docno and docno.strip():
-        return docno.strip()
-    match = _ID_ATTR.search(open_tag)
-    if match:
-        value = next(group for group in match.groups() if group is not None).strip()
-        return value or None
-    return None
+    if not (docno and docno.strip()):
+        match = _ID_ATTR.search(open_tag)
+        docno = next(group for group in match.groups() if group is not None) if match else None
+    if docno is None:
+        return None
+    # It names the article (file#DOCNO) on one line: a broken tag can hold line breaks and pages of text.
+    docno = " ".join(docno.split())
+    return docno[: _DOCNO_MAX_CHARS - 1] + "\u2026" if len(docno) > _DOCNO_MAX_CHARS else docno or None
 
 
 def _inline(value: str | None) -> str | None:
@@ -86,7 +104,7 @@ def _inline(value: str | None) -> str | None:
 def _article(body: str, raw: str, name: str, label: str, docno: str | None) -> ParsedArticle | ImportFailure:
     content = _element(body, "TEXT")
     if content is None:
-        opened = re.search(r"<TEXT(?:\s[^>]*)?>", body, re.IGNORECASE)
+        opened = _open_tag("TEXT").search(body)
         if opened is None:
             return ImportFailure(name, f"{label} has no <TEXT> element")
         content = body[opened.end() :]  # tolerate a missing </TEXT>: the DOC still closes
