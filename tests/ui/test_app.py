@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
-
 from karabakh_annotator import app as app_module
 from karabakh_annotator.ui.main_window import MainWindow
 
@@ -17,10 +15,14 @@ def test_unopenable_database_shows_error_and_returns_1(
     not_a_database = tmp_path / "notes.sqlite3"
     not_a_database.write_text("هذا ليس قاعدة بيانات", encoding="utf-8")
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a, **k: shown.append(text))
+
+    def quit_recovery(problem: object) -> None:  # the recovery dialog, answered "Quit"
+        shown.append(str(getattr(problem, "message", problem)))
+
+    monkeypatch.setattr(app_module, "recover_database", quit_recovery)
 
     assert app_module.run_gui(str(not_a_database)) == 1
-    assert len(shown) == 1 and "not a SQLite database" in shown[0]
+    assert len(shown) == 1 and "not a SQLite database" in shown[0] and "notes.sqlite3" in shown[0]
     assert not_a_database.read_text(encoding="utf-8") == "هذا ليس قاعدة بيانات"
 
 
