@@ -37,9 +37,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_import_folder_lists_each_file_then_reports_duplicates(
-    tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str]
+    database_url: str, folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(tmp_path / "cli.sqlite3")
+    db = database_url
     code, out, err = run(capsys, "import", str(folder), "--db", db)
     assert code == 0
     assert out.splitlines() == ["imported: talks.txt (article 1)", "imported: وقف اطلاق النار.txt (article 2)"]
@@ -48,8 +48,10 @@ def test_import_folder_lists_each_file_then_reports_duplicates(
     assert code == 0 and out == "duplicate: talks.txt (article 1)\n"
 
 
-def test_bad_files_are_reported_and_the_rest_imported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "cli.sqlite3"
+def test_bad_files_are_reported_and_the_rest_imported(
+    tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = database_url
     good = tmp_path / "good.txt"
     good.write_text(OTHER_TEXT, encoding="utf-8")
     binary = tmp_path / "image.txt"
@@ -69,8 +71,8 @@ def test_bad_files_are_reported_and_the_rest_imported(tmp_path: Path, capsys: py
     assert [a["file"] for a in json.loads(out)] == ["good.txt"]
 
 
-def test_articles_json_fields_and_text(tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "cli.sqlite3")
+def test_articles_json_fields_and_text(database_url: str, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = database_url
     run(capsys, "import", str(folder), "--db", db)
     code, out, _ = run(capsys, "articles", "--json", "--text", "--db", db)
     items = json.loads(out)
@@ -95,8 +97,10 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureF
     assert code == 1 and f"{bogus} is not a SQLite database" in err
 
 
-def test_export_csv_with_filters_and_stats(tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db_path = str(tmp_path / "cli.sqlite3")
+def test_export_csv_with_filters_and_stats(
+    tmp_path: Path, database_url: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = database_url
     run(capsys, "import", str(folder), "--db", db_path)
     db = open_database(db_path)
     services = build_services(db)
@@ -131,8 +135,8 @@ def test_export_csv_with_filters_and_stats(tmp_path: Path, folder: Path, capsys:
     assert counts[("status", "spotted")] == 1
 
 
-def test_installed_entry_point_runs_in_a_subprocess_with_env_database(tmp_path: Path, folder: Path) -> None:
-    env = {**os.environ, "KARABAKH_ANNOTATOR_DB": str(tmp_path / "env.sqlite3"), "PYTHONIOENCODING": "ascii"}
+def test_installed_entry_point_runs_in_a_subprocess_with_env_database(database_url: str, folder: Path) -> None:
+    env = {**os.environ, "KARABAKH_ANNOTATOR_DB": database_url, "PYTHONIOENCODING": "ascii"}
     done = subprocess.run(
         [sys.executable, "-m", "karabakh_annotator", "import", str(folder)],
         capture_output=True, text=True, encoding="utf-8", env=env, timeout=120, check=False,
@@ -151,11 +155,11 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_import_shows_progress_on_a_terminal_and_a_summary(tmp_path: Path, folder: Path) -> None:
+def test_import_shows_progress_on_a_terminal_and_a_summary(database_url: str, folder: Path) -> None:
     from karabakh_annotator.cli.commands import run_command
     from karabakh_annotator.cli.parser import build_parser
 
-    db = open_database(str(tmp_path / "p.sqlite3"))
+    db = open_database(database_url)
     out, err = io.StringIO(), _Terminal()
     code = run_command(build_services(db), build_parser().parse_args(["import", str(folder)]), out, err)
     db.dispose()

@@ -70,7 +70,7 @@ def test_usage_and_service_errors(desk: Desk) -> None:
         run(desk, "Amal,Zed")
 
 
-def test_agreement_through_the_command_line(tmp_path, capsys) -> None:  # noqa: ANN001
+def test_agreement_through_the_command_line(database_url, capsys) -> None:  # noqa: ANN001
     import json
 
     from karabakh_annotator.core.records import ParsedArticle
@@ -79,8 +79,8 @@ def test_agreement_through_the_command_line(tmp_path, capsys) -> None:  # noqa: 
     from karabakh_annotator.main import main
 
     text = "قالت الوزارة إن القوات صدت الهجوم. ونفى الطرف الآخر ذلك."
-    db_path = tmp_path / "agree.sqlite3"
-    database = open_database(str(db_path))
+    db_path = database_url
+    database = open_database(db_path)
     services = build_services(database)
     article = services.articles.store_article(ParsedArticle(text, text.encode(), "a.txt")).article_id
     assert article is not None

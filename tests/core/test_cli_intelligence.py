@@ -31,8 +31,8 @@ def folder(tmp_path: Path) -> Path:
     return articles
 
 
-def stored_texts(db: Path) -> dict[int, str]:
-    database = open_database(str(db))
+def stored_texts(db: str) -> dict[int, str]:
+    database = open_database(db)
     try:
         services = build_services(database)
         return {a.id: services.articles.get_article(a.id).text for a in services.articles.list_articles()}
@@ -41,9 +41,9 @@ def stored_texts(db: Path) -> dict[int, str]:
 
 
 def test_suggest_files_prints_jsonl_with_exactly_the_contract_fields(
-    tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str]
+    database_url: str, folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run(capsys, "--db", str(tmp_path / "db.sqlite3"), "suggest", str(folder / "baku.txt"), "--format", "jsonl")
+    code, out, err = run(capsys, "--db", database_url, "suggest", str(folder / "baku.txt"), "--format", "jsonl")
     assert code == 0, err
     objects = [json.loads(line) for line in out.splitlines()]
     assert objects and all(set(o) == SUGGEST_FIELDS for o in objects)
@@ -53,9 +53,9 @@ def test_suggest_files_prints_jsonl_with_exactly_the_contract_fields(
 
 
 def test_suggest_stored_article_and_save_as_statements(
-    tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str]
+    database_url: str, folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "db.sqlite3"
+    db = database_url
     assert run(capsys, "--db", str(db), "import", str(folder))[0] == 0
     texts = stored_texts(db)
     baku = next(i for i, t in texts.items() if t == BAKU_REPORT)
@@ -72,8 +72,8 @@ def test_suggest_stored_article_and_save_as_statements(
     assert json.loads(run(capsys, "--db", str(db), "suggest", "--article", str(baku), "--json")[1]) == []
 
 
-def test_suggest_usage_errors(tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "db.sqlite3")
+def test_suggest_usage_errors(database_url: str, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = database_url
     assert run(capsys, "--db", db, "suggest")[0] == 2
     assert run(capsys, "--db", db, "suggest", str(folder), "--article", "1")[0] == 2
     code, _, err = run(capsys, "--db", db, "suggest", "--article", "1", "--save")
@@ -81,9 +81,9 @@ def test_suggest_usage_errors(tmp_path: Path, folder: Path, capsys: pytest.Captu
 
 
 def test_match_prints_same_and_contradiction_pairs(
-    tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str]
+    database_url: str, folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "db.sqlite3"
+    db = database_url
     assert run(capsys, "--db", str(db), "import", str(folder))[0] == 0
     texts = stored_texts(db)
     code, out, err = run(capsys, "--db", str(db), "match", "--format", "jsonl")

@@ -72,17 +72,19 @@ def test_failures_are_reported_in_order_and_store_nothing(services: Services, da
 def test_an_article_failing_mid_write_leaves_no_trace(
     services: Services, database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from karabakh_annotator.core.storage.search.sqlite_fts import SqliteFtsIndex
+    from karabakh_annotator.core.storage.search import index_for
 
-    original = SqliteFtsIndex.add_articles
+    # The search index of this database (SQLite FTS5 or PostgreSQL's) fails.
+    index_class = type(index_for(database.engine.dialect.name))
+    original = index_class.add_articles
 
-    def fail_on_artillery(self: SqliteFtsIndex, connection: object, entries: list[tuple[int, list[str]]]) -> None:
+    def fail_on_artillery(self: object, connection: object, entries: list[tuple[int, list[str]]]) -> None:
         # Fails the whole batch, then the article itself when retried alone.
         if any("المدفعيه" in words for _, words in entries):
             raise RuntimeError("disk full")
         original(self, connection, entries)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(SqliteFtsIndex, "add_articles", fail_on_artillery)
+    monkeypatch.setattr(index_class, "add_articles", fail_on_artillery)
     items = [
         ParsedArticle(STORY, b"", "one.txt"),
         ParsedArticle("قصفت المدفعية مواقع قرب الحدود مساء السبت.", b"", "two.txt"),

@@ -76,10 +76,10 @@ def test_parse_query_handles_phrases_prefixes_and_normalisation() -> None:
     )
 
 
-def test_cli_search_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_search_json(tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "خبر عاجل.txt"
     article.write_text(STRETCHED, encoding="utf-8")
-    db = str(tmp_path / "s.sqlite3")
+    db = database_url
     assert main(["import", str(article), "--db", db]) == 0
     capsys.readouterr()
     assert main(["search", "الهجوم", "--json", "--db", db]) == 0

@@ -12,7 +12,7 @@ from typing import Any
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,9 +25,11 @@ if TYPE_CHECKING:
 # The newest migration. Opening a database already at this revision skips
 # loading Alembic and its scripts (a third of start-up); a test keeps this
 # equal to the head of the migrations folder.
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+# Key of the PostgreSQL advisory lock held while migrating (any fixed number).
+_MIGRATION_LOCK = 73102020
 
 
 class DatabaseError(RuntimeError):
@@ -94,6 +96,27 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
+
+
+def _engine_url(url: str) -> URL:
+    """The URL to connect with: a PostgreSQL URL without a driver means psycopg 3."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        # SQLAlchemy's default PostgreSQL driver is psycopg2, which is not shipped.
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Times come back in the session's time zone; UTC keeps them (and
+        # so exports) the same whatever the server's default, as on SQLite.
+        autocommit = dbapi_connection.autocommit
+        dbapi_connection.autocommit = True
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET TIME ZONE 'UTC'")
+        dbapi_connection.autocommit = autocommit
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -175,6 +198,10 @@ def _upgrade(engine: Engine, config: Config) -> None:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
+                if engine.dialect.name == "postgresql":
+                    # Two analysts opening an old team database at once: the
+                    # second waits here, then Alembic finds it up to date.
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
                 if sqlite:
@@ -209,11 +236,18 @@ def open_database(path_or_url: str | None = None) -> Database:
         _check_sqlite_file(sqlite_path)
     where = str(sqlite_path) if sqlite_path is not None else make_url(url).render_as_string(hide_password=True)
     try:
-        engine = create_engine(url)
+        if sqlite_path is not None or make_url(url).get_backend_name() == "sqlite":
+            engine = create_engine(url)
+        else:
+            # A server connection can drop (network, restart) while the app
+            # stays open all day: test each one before handing it out.
+            engine = create_engine(_engine_url(url), pool_pre_ping=True)
     except (SQLAlchemyError, ImportError) as exc:
         raise DatabaseError(f"cannot open database {where}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    elif engine.dialect.name == "postgresql":
+        _configure_postgresql(engine)
     try:
         _migrate(engine, sqlite_path, where)
     except DatabaseError:

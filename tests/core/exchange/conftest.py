@@ -8,7 +8,7 @@ and one begins with characters a spreadsheet would run as a formula.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,9 +62,9 @@ def exchange(database: Database) -> ExchangeService:
 
 
 @pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[Database]:
-    """A second, empty database."""
-    db = open_database(str(tmp_path / "fresh.sqlite3"))
+def fresh(make_database_url: Callable[[str], str]) -> Iterator[Database]:
+    """A second, empty database (on the same backend as `database`)."""
+    db = open_database(make_database_url("fresh"))
     yield db
     db.dispose()
 

@@ -105,18 +105,33 @@ def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def _two_empty_databases(
+    backend: str, folder: Path, empty_database: Path, request: pytest.FixtureRequest
+) -> tuple[str, str]:
+    if backend == "postgresql":
+        server = request.getfixturevalue("postgres_databases")
+        return server.acquire(), server.acquire()
+    shutil.copy(empty_database, folder / "a.sqlite3")
+    shutil.copy(empty_database, folder / "b.sqlite3")
+    return str(folder / "a.sqlite3"), str(folder / "b.sqlite3")
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.lists(_CHARS, min_size=2, max_size=60).map("".join), data=st.data())
 def test_any_statement_text_survives_the_round_trip(
-    tmp_path_factory: pytest.TempPathFactory, empty_database: Path, text: str, data: st.DataObject
+    tmp_path_factory: pytest.TempPathFactory,
+    empty_database: Path,
+    backend: str,
+    request: pytest.FixtureRequest,
+    text: str,
+    data: st.DataObject,
 ) -> None:
     assume(text.strip())  # an article needs some text
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
     folder = tmp_path_factory.mktemp("prop")
-    shutil.copy(empty_database, folder / "a.sqlite3")
-    shutil.copy(empty_database, folder / "b.sqlite3")
-    first_db, second_db = open_database(str(folder / "a.sqlite3")), open_database(str(folder / "b.sqlite3"))
+    first_url, second_url = _two_empty_databases(backend, folder, empty_database, request)
+    first_db, second_db = open_database(first_url), open_database(second_url)
     try:
         services = build_services(first_db)
         outcome = services.articles.store_article(ParsedArticle(text=text, raw=text.encode(), source_file=text[:5]))
@@ -133,6 +148,9 @@ def test_any_statement_text_survives_the_round_trip(
     finally:
         first_db.dispose()
         second_db.dispose()
+        if backend == "postgresql":
+            for url in (first_url, second_url):
+                request.getfixturevalue("postgres_databases").release(url)
 
 
 def test_a_file_from_an_older_schema_imports_with_defaults(

@@ -1,4 +1,4 @@
-"""Dialect-neutral fallback: every article is a candidate (PostgreSQL until it gets its own index)."""
+"""Dialect-neutral fallback: every article is a candidate (databases without an index of their own)."""
 
 from __future__ import annotations
 
