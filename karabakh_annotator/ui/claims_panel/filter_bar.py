@@ -39,6 +39,25 @@ def _combo(name: str, tip: str) -> QComboBox:
     return combo
 
 
+def refill_choices(combo: QComboBox, items: Sequence[tuple[str, object, str]]) -> bool:
+    """Replace a filter combo's choices after 'All' (text, value, tooltip), keeping the chosen
+    value if it is still offered; True when the choice had to change."""
+    chosen = combo.currentData()
+    was = combo.blockSignals(True)
+    try:
+        combo.clear()
+        combo.addItem(ANY, None)
+        for text, value, tip in items:
+            combo.addItem(text, value)
+            if tip:
+                combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        index = combo.findData(chosen)
+        combo.setCurrentIndex(index if index >= 0 else 0)
+    finally:
+        combo.blockSignals(was)
+    return bool(combo.currentData() != chosen)
+
+
 class FilterBar(QWidget):
     """Combo boxes that narrow the statement table; each change emits the whole filter."""
 
@@ -155,19 +174,5 @@ class FilterBar(QWidget):
         combo.setCurrentIndex(index if index >= 0 else 0)
 
     def _refill(self, combo: QComboBox, items: Sequence[tuple[str, object, str]]) -> None:
-        """Replace the choices after 'All', keeping the chosen value if it is still offered."""
-        chosen = combo.currentData()
-        was = combo.blockSignals(True)
-        try:
-            combo.clear()
-            combo.addItem(ANY, None)
-            for text, value, tip in items:
-                combo.addItem(text, value)
-                if tip:
-                    combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-            index = combo.findData(chosen)
-            combo.setCurrentIndex(index if index >= 0 else 0)
-        finally:
-            combo.blockSignals(was)
-        if combo.currentData() != chosen:
+        if refill_choices(combo, items):
             self.sig_filter_changed.emit(self.current_filter())

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from karabakh_annotator.core.labels import LabelSet
 from karabakh_annotator.core.records import ClaimOverview
 from karabakh_annotator.ui.claims_panel.label_catalog import SHOW_ARABIC_NAMES, LabelCatalog, display_name
+from karabakh_annotator.ui.claims_panel.filter_bar import ANY, refill_choices
 from karabakh_annotator.ui.desk.claims_table_model import (
     NOT_SET,
     ClaimsFilter,
@@ -31,7 +32,6 @@ from karabakh_annotator.ui.desk.claims_table_model import (
 from karabakh_annotator.ui.desk.claim_page_widgets import ArabicCellDelegate, follow_text_direction
 from karabakh_annotator.ui.fonts import arabic_font
 
-ANY = "All"
 TABLE_POINT_SIZE = 11
 _COLUMN_WIDTHS = {
     Column.SUMMARY: 240,
@@ -259,19 +259,5 @@ class ClaimsView(QWidget):
 
     @staticmethod
     def _refill(combo: QComboBox, items: Sequence[tuple[str, object, str]]) -> None:
-        """Replace the choices after 'All', keeping the chosen one if it is still offered."""
-        chosen = combo.currentData()
-        was = combo.blockSignals(True)
-        try:
-            combo.clear()
-            combo.addItem(ANY, None)
-            for text, value, tip in items:
-                combo.addItem(text, value)
-                if tip:
-                    combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-            index = combo.findData(chosen)
-            combo.setCurrentIndex(index if index >= 0 else 0)
-        finally:
-            combo.blockSignals(was)
-        if combo.currentData() != chosen:
+        if refill_choices(combo, items):
             combo.currentIndexChanged.emit(combo.currentIndex())
