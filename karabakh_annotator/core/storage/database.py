@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # The newest migration. Opening a database already at this revision skips
 # loading Alembic and its scripts (a third of start-up); a test keeps this
 # equal to the head of the migrations folder.
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 # Key of the PostgreSQL advisory lock held while migrating (any fixed number).

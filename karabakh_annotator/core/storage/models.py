@@ -53,6 +53,8 @@ class Analyst(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)
+    # The PostgreSQL login role this analyst connects as (team mode), if any.
+    db_role: Mapped[str | None] = mapped_column(String(63), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
     __table_args__ = (CheckConstraint("length(name) > 0", name="name_not_empty"),)
@@ -174,6 +176,8 @@ class Claim(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     deleted_at: Mapped[dt.datetime | None] = mapped_column()
+    # Raised by every update (optimistic concurrency: see services.versions).
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
 
     status: Mapped[Label] = relationship(foreign_keys=[status_id])
     verdict: Mapped[Label | None] = relationship(foreign_keys=[verdict_id])
@@ -181,6 +185,7 @@ class Claim(Base):
     drafted_by: Mapped[Analyst | None] = relationship(foreign_keys=[drafted_by_id])
     statements: Mapped[list[Statement]] = relationship(back_populates="claim")
 
+    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         CheckConstraint(
             f"length(summary) > 0 AND length(summary) <= {SUMMARY_MAX_CHARS}", name="summary_length"
@@ -211,6 +216,8 @@ class Statement(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     deleted_at: Mapped[dt.datetime | None] = mapped_column()
+    # Raised by every update (optimistic concurrency: see services.versions).
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
 
     article: Mapped[Article] = relationship(back_populates="statements")
     claim: Mapped[Claim | None] = relationship(back_populates="statements")
@@ -220,6 +227,7 @@ class Statement(Base):
     stance: Mapped[Label | None] = relationship(foreign_keys=[stance_id])
     party: Mapped[Label | None] = relationship(foreign_keys=[party_id])
 
+    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         CheckConstraint("start >= 0", name="start_not_negative"),
         CheckConstraint('"end" > start', name="span_not_empty"),
