@@ -110,6 +110,8 @@ class ClaimRecord:
     deleted: bool = False
     assignee: str | None = None
     drafted_by: str | None = None
+    version: int = 1
+    """Raised by every change: an edit based on an older version may conflict."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +138,8 @@ class StatementRecord:
     updated_at: dt.datetime
     deleted: bool = False
     claim: ClaimRecord | None = field(default=None)
+    version: int = 1
+    """Raised by every change: an edit based on an older version may conflict."""
 
 
 @dataclass(frozen=True, slots=True)

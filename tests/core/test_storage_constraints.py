@@ -8,6 +8,8 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DataError, IntegrityError
 
+from karabakh_annotator.core.services import Services
+from karabakh_annotator.core.services.patches import StatementPatch
 from karabakh_annotator.core.storage.database import Database, open_database
 from karabakh_annotator.core.storage.integrity import IntegrityViolation
 from karabakh_annotator.core.storage.models import Analyst, Article, Event, Label, Statement
@@ -132,3 +134,14 @@ def test_claim_summary_is_limited_to_75_characters(database: Database, length: i
     with pytest.raises((IntegrityError, DataError), match="summary_length|too long for type character varying"):
         with database.engine.begin() as connection:
             connection.execute(insert, {"s": "ب" * length, "a": analyst_id})
+
+
+def test_a_nul_character_is_refused_by_name_on_every_database(services: Services, article_id: int) -> None:
+    """PostgreSQL cannot store U+0000: refused before the flush, alike on SQLite, and nothing changes."""
+    record, _ = services.statements.mark_statement(article_id, 0, 5, "amira")
+    with pytest.raises(ValueError, match=r"statements\.note contains a NUL character"):
+        services.statements.edit_statement(record.id, StatementPatch(note="قبل\x00بعد"), "amira")
+    with pytest.raises(ValueError, match=r"claims\.summary contains a NUL character"):
+        services.claims.create_claim("ادعاء\x00", "amira", [record.id])
+    assert services.statements.get_statement(record.id).note == ""
+    assert services.statements.get_statement(record.id).claim_id is None

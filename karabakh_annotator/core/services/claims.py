@@ -23,6 +23,7 @@ from karabakh_annotator.core.services.unit_of_work import (
     label_by_key,
     record_event,
 )
+from karabakh_annotator.core.services.versions import check_not_stale
 from karabakh_annotator.core.storage.models import (
     SUMMARY_MAX_CHARS,
     Analyst,
@@ -113,21 +114,36 @@ class ClaimService:
             session.flush()
             return claim_record(claim), Changes(claims=frozenset({claim.id}), statements=frozenset(linked))
 
-    def edit_claim(self, claim_id: int, patch: ClaimPatch, analyst: str, undoing: bool = False) -> ClaimEdit:
+    def edit_claim(
+        self,
+        claim_id: int,
+        patch: ClaimPatch,
+        analyst: str,
+        undoing: bool = False,
+        based_on: ClaimRecord | None = None,
+    ) -> ClaimEdit:
         """Change summary, status, verdict, rating, explanation or assignee; returns the undo patch.
 
         Status moves follow the workflow (core/workflow.py): from a drafted
         verdict on a claim needs a verdict and an explanation, and 'reviewed'
         is set by someone other than the drafter. `undoing` applies an undo
         patch, which returns the claim to a state it was in, without the
-        move check.
+        move check. `based_on` is the claim as the analyst saw it: if someone
+        changed a field this patch sets since then, EditConflict is raised and
+        nothing is written (services/versions.py).
         """
         with self._sessions.begin() as session:
             who = analyst_named(session, analyst)
-            claim = session.get(Claim, claim_id)
+            # Locked (on PostgreSQL) so a concurrent edit waits and then sees this one.
+            claim = session.get(Claim, claim_id, with_for_update=True)
             if claim is None or claim.deleted_at is not None:
                 raise ServiceError(f"no claim with id {claim_id}")
             fields = given_fields(patch)
+            mine = fields | ({"summary": _summary(fields["summary"])} if "summary" in fields else {})
+            check_not_stale(
+                session, "claim", claim.id, based_on, claim.version, mine,
+                lambda name: _value(claim, name), lambda: claim_record(claim),
+            )
             before = {name: _value(claim, name) for name in fields}
             old_status = claim.status.key
             for name, value in fields.items():

@@ -20,6 +20,7 @@ from karabakh_annotator.core.services.unit_of_work import (
     label_by_key,
     record_event,
 )
+from karabakh_annotator.core.services.versions import check_not_stale
 from karabakh_annotator.core.storage.models import Article, Claim, Entity, Statement
 from karabakh_annotator.core.text.anchors import quote_context
 
@@ -99,12 +100,24 @@ class StatementService:
             record_event(session, who, "create", "statement", statement.id, new=[start, end, statement.quote])
             return self._finish(session, statement)
 
-    def edit_statement(self, statement_id: int, patch: StatementPatch, analyst: str) -> StatementEdit:
-        """Change the given fields; the returned inverse patch undoes exactly this edit."""
+    def edit_statement(
+        self, statement_id: int, patch: StatementPatch, analyst: str, based_on: StatementRecord | None = None
+    ) -> StatementEdit:
+        """Change the given fields; the returned inverse patch undoes exactly this edit.
+
+        `based_on` is the statement as the analyst saw it: if someone changed
+        a field this patch sets since then, EditConflict is raised and nothing
+        is written (services/versions.py).
+        """
         with self._sessions.begin() as session:
             who = analyst_named(session, analyst)
             statement = self._live(session, statement_id)
-            before = {name: _current_value(statement, name) for name in given_fields(patch)}
+            mine = given_fields(patch)
+            check_not_stale(
+                session, "statement", statement.id, based_on, statement.version, _as_given(mine),
+                lambda name: _current_value(statement, name), lambda: statement_record(statement),
+            )
+            before = {name: _current_value(statement, name) for name in mine}
             self._apply(session, statement, patch)
             changed = {
                 name: old for name, old in before.items() if _current_value(statement, name) != old
@@ -120,11 +133,21 @@ class StatementService:
             changes = changes | Changes(claims=frozenset(claims))
             return StatementEdit(record, changes, StatementPatch(**changed))
 
-    def resize_statement(self, statement_id: int, start: int, end: int, analyst: str) -> SpanEdit:
-        """Move a statement's span; quote, prefix and suffix follow the text."""
+    def resize_statement(
+        self, statement_id: int, start: int, end: int, analyst: str, based_on: StatementRecord | None = None
+    ) -> SpanEdit:
+        """Move a statement's span; quote, prefix and suffix follow the text.
+
+        With `based_on`, a span someone else moved since is a conflict.
+        """
         with self._sessions.begin() as session:
             who = analyst_named(session, analyst)
             statement = self._live(session, statement_id)
+            check_not_stale(
+                session, "statement", statement.id, based_on, statement.version, {"span": (start, end)},
+                lambda _name: (statement.start, statement.end), lambda: statement_record(statement),
+                seen=lambda record, _name: (record.start, record.end),
+            )
             _check_span(statement.article, start, end)
             previous = (statement.start, statement.end)
             text = statement.article.text
@@ -183,7 +206,8 @@ class StatementService:
 
     @staticmethod
     def _live(session: Session, statement_id: int) -> Statement:
-        statement = session.get(Statement, statement_id)
+        # Locked (on PostgreSQL) so a concurrent edit waits and then sees this one.
+        statement = session.get(Statement, statement_id, with_for_update=True)
         if statement is None:
             raise ServiceError(f"no statement with id {statement_id}")
         if statement.deleted_at is not None:
@@ -210,6 +234,13 @@ class StatementService:
         session.refresh(statement)
         changes = Changes(articles=frozenset({statement.article_id}), statements=frozenset({statement.id}))
         return statement_record(statement), changes
+
+
+def _as_given(fields: dict[str, Any]) -> dict[str, Any]:
+    """A patch's values as the record states them (a cleared cue is None)."""
+    if "cue" in fields:
+        fields = fields | {"cue": (fields["cue"] or "").strip() or None}
+    return fields
 
 
 def _check_span(article: Article, start: int, end: int) -> None:

@@ -68,6 +68,7 @@ def claim_record(claim: Claim) -> ClaimRecord:
         claim.deleted_at is not None,
         claim.assignee.name if claim.assignee else None,
         claim.drafted_by.name if claim.drafted_by else None,
+        claim.version,
     )
 
 
@@ -108,4 +109,5 @@ def statement_record(statement: Statement) -> StatementRecord:
         updated_at=statement.updated_at,
         deleted=statement.deleted_at is not None,
         claim=claim_record(statement.claim) if statement.claim else None,
+        version=statement.version,
     )

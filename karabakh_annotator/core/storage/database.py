@@ -7,9 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
@@ -18,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from karabakh_annotator.core.storage.integrity import install_integrity_checks
 from karabakh_annotator.core.storage.locations import DB_ENV_VAR, default_database_path
+from karabakh_annotator.core.storage.sessions import BEGIN_IMMEDIATE, Sessions
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -95,7 +94,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        immediate = connection.get_execution_options().get(BEGIN_IMMEDIATE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _engine_url(url: str) -> URL:
@@ -257,6 +257,6 @@ def open_database(path_or_url: str | None = None) -> Database:
         engine.dispose()
         reason = getattr(exc, "orig", None) or exc
         raise DatabaseError(f"cannot open database {where}: {reason}") from exc
-    sessions = sessionmaker(engine, expire_on_commit=False)
+    sessions = Sessions(engine, expire_on_commit=False)
     install_integrity_checks(sessions)
     return Database(engine, sessions)

@@ -36,11 +36,24 @@ def _check_article_unchanged(article: Article) -> None:
         raise IntegrityViolation(f"article {article.id} text is immutable")
 
 
+def _check_no_nul(obj: object) -> None:
+    """PostgreSQL cannot store U+0000 in text; refuse it on every database alike."""
+    state = inspect(obj)
+    for attribute in state.mapper.column_attrs:
+        value = state.dict.get(attribute.key)
+        if isinstance(value, str) and "\x00" in value:
+            where = f"{state.mapper.local_table.name}.{attribute.key}"
+            raise IntegrityViolation(f"{where} contains a NUL character (U+0000), which cannot be stored; remove it")
+
+
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     for obj in session.new:
+        _check_no_nul(obj)
         if isinstance(obj, Statement):
             _check_statement(obj)
     for obj in session.dirty:
+        if session.is_modified(obj):
+            _check_no_nul(obj)
         if isinstance(obj, Statement) and session.is_modified(obj):
             _check_statement(obj)
         elif isinstance(obj, Article):
