@@ -6,6 +6,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from karabakh_annotator.core.records import EventRecord
+from karabakh_annotator.core.services.change_feed import ChangeMark, OutsideChanges, changes_since, current_mark
 from karabakh_annotator.core.storage.models import Analyst, Event, Evidence
 
 
@@ -66,3 +67,13 @@ class HistoryService:
         """Every analyst who ever made a change, alphabetically."""
         with self._sessions() as session:
             return sorted(session.scalars(select(Analyst.name)))
+
+    def change_mark(self) -> ChangeMark:
+        """Where the database is now, to ask later what changed since (see change_feed)."""
+        with self._sessions() as session:
+            return current_mark(session)
+
+    def changes_since(self, mark: ChangeMark) -> OutsideChanges:
+        """What was changed (by anyone, in any process) after `mark`, and the new mark."""
+        with self._sessions() as session:
+            return changes_since(session, mark)
