@@ -35,15 +35,22 @@ class FieldConflict:
 class EditConflict(ServiceError):
     """Someone changed the record since the version the edit was based on.
 
-    `current` is the record as it is now (a StatementRecord or ClaimRecord):
-    to keep one's own values, edit again based on it.
+    `current` is the record as it is now (a StatementRecord or ClaimRecord)
+    and `mine` every field the refused edit set: to keep one's own values,
+    make that edit again based on `current`.
     """
 
     def __init__(
-        self, kind: str, record_id: int, fields: tuple[FieldConflict, ...], current: Any, changed_by: str | None
+        self,
+        kind: str,
+        record_id: int,
+        fields: tuple[FieldConflict, ...],
+        current: Any,
+        changed_by: str | None,
+        mine: Mapping[str, Any],
     ) -> None:
         self.kind, self.record_id, self.fields = kind, record_id, fields
-        self.current, self.changed_by = current, changed_by
+        self.current, self.changed_by, self.mine = current, changed_by, dict(mine)
         who = changed_by or "someone else"
         names = ", ".join(f.field for f in fields)
         super().__init__(f"{kind} {record_id} was changed by {who} since you opened it ({names}); nothing was saved")
@@ -94,4 +101,4 @@ def check_not_stale(
         mine, {name: seen(based_on, name) for name in mine}, {name: now(name) for name in mine}
     )
     if fields:
-        raise EditConflict(kind, record_id, fields, current_record(), last_editor(session, kind, record_id))
+        raise EditConflict(kind, record_id, fields, current_record(), last_editor(session, kind, record_id), mine)
