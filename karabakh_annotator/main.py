@@ -23,6 +23,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.smoke_test is not None:
             return run_smoke_test(args.db, args.smoke_test)
         return run_gui(args.db)
+    if args.command == "copy":
+        from karabakh_annotator.cli.copy_command import copy
+
+        _utf8_streams()
+        return copy(args, sys.stdout, sys.stderr)
     # Imported here: the window does not need the importers and exporters
     # (lxml, the cleaning rules) at start-up.
     from karabakh_annotator.cli.commands import EXIT_FAILED, run_command

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from karabakh_annotator.cli import exchange_commands
 from karabakh_annotator.cli.agreement_command import agreement
 from karabakh_annotator.cli.intelligence_commands import match, suggest
+from karabakh_annotator.cli.team_commands import team_add_analyst, team_setup
 from karabakh_annotator.core.importers.files import ImportOptions, collect_files, read_article_file
 from karabakh_annotator.core.records import ImportFailure, ImportOutcome, ParsedArticle
 from karabakh_annotator.core.services import Services
@@ -137,6 +138,8 @@ COMMANDS = {
     "suggest": suggest,
     "match": match,
     "agreement": agreement,
+    "team-setup": team_setup,
+    "team-add-analyst": team_add_analyst,
 }
 
 

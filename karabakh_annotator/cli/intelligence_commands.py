@@ -71,7 +71,9 @@ def suggest(services: Services, args: argparse.Namespace, out: TextIO, err: Text
     if bool(args.paths) == bool(args.article):
         err.write("error: give either files and folders, or --article ID\n")
         return EXIT_USAGE
-    if args.save and not args.analyst:
+    # On a team server, the account's analyst unless another name is given.
+    analyst = services.team.acting_analyst(args.analyst) if args.save else None
+    if args.save and not analyst:
         err.write("error: --save needs --analyst NAME (whose statements they become)\n")
         return EXIT_USAGE
     failed = 0
@@ -84,7 +86,7 @@ def suggest(services: Services, args: argparse.Namespace, out: TextIO, err: Text
                 err.write(f"failed: {item.source_file}: {item.reason}\n")
                 continue
             if args.save:
-                yield from _save_parsed(services, item, args.analyst, err)
+                yield from _save_parsed(services, item, analyst, err)
             else:
                 for s in services.suggestions.text_suggestions(item.text, item.outlet):
                     yield suggestion_object(item.source_file, s)
@@ -92,7 +94,7 @@ def suggest(services: Services, args: argparse.Namespace, out: TextIO, err: Text
     def from_database() -> Iterator[dict[str, Any]]:
         for article_id, suggestions in services.suggestions.for_articles(args.article):
             if args.save:
-                for statement in services.suggestions.accept_all(article_id, args.analyst):
+                for statement in services.suggestions.accept_all(article_id, analyst):
                     yield _saved_object(article_id, statement.start, statement.end, statement.quote, statement)
             else:
                 yield from (suggestion_object(article_id, s) for s in suggestions)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from karabakh_annotator.cli.copy_command import add_copy_arguments
 from karabakh_annotator.cli.exchange_arguments import add_export_arguments, add_import_annotations_arguments
+from karabakh_annotator.cli.team_commands import add_team_commands
 from karabakh_annotator.core.importers.formats import DEFAULT_MAX_MB
 from karabakh_annotator.core.storage.locations import DB_ENV_VAR
 
@@ -94,4 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_export_arguments(command("export", "export statements, claims or the whole database"))
     add_import_annotations_arguments(command("import-annotations", "read a JSONL or statements CSV export back in"))
+    add_team_commands(command)
+    # Names its two databases itself: no --db.
+    copy_help = "copy a whole database into a new or empty one (a local project to a team server and back)"
+    add_copy_arguments(commands.add_parser("copy", help=copy_help, description=copy_help))
     return parser

@@ -16,7 +16,8 @@ SEPARATOR = "-"
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """One user command: id, menu text, shortcut, qtawesome icon name, and its handler's (dotted) name."""
+    """One user command: id, menu text, shortcut, qtawesome icon name, its handler's (dotted) name,
+    and whether it waits for the database (disabled while the window opens one)."""
 
     id: str
     text: str
@@ -24,6 +25,7 @@ class ActionSpec:
     icon: str | None
     handler: str
     tip: str = ""
+    needs_database: bool = True
 
 
 def build_actions(specs: Iterable[ActionSpec], owner: QWidget) -> dict[str, QAction]:

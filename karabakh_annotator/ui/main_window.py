@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QUndoStack
@@ -17,15 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from karabakh_annotator.core.labels import LabelSet
-from karabakh_annotator.core.records import Changes, EntityRecord
+from karabakh_annotator.core.records import Changes, EntityRecord, StatementRecord
 from karabakh_annotator.core.services import Services
+from karabakh_annotator.core.services.errors import ServiceError
 from karabakh_annotator.core.services.patches import ClaimPatch, StatementPatch
-from karabakh_annotator.core.services.unit_of_work import ServiceError
 from karabakh_annotator.ui.actions import build_actions, fill_menus, fill_toolbar
 from karabakh_annotator.ui.article_filters import ArticleFilterBar
 from karabakh_annotator.ui.article_list import ArticleListModel, ArticleListView
 from karabakh_annotator.ui.article_view import ArticleView
-from karabakh_annotator.ui.claims_panel.panel import ClaimsPanel
 from karabakh_annotator.ui.dialogs.import_dialog import paths_from_mime
 from karabakh_annotator.ui.fonts import arabic_font
 from karabakh_annotator.ui.statement_colors import StatementColors
@@ -43,15 +44,21 @@ from karabakh_annotator.ui.workspace_files import WorkspaceFiles
 from karabakh_annotator.ui.workspace_settings import WorkspaceSettings
 from karabakh_annotator.ui.workspace_suggestions import WorkspaceSuggestions
 
+if TYPE_CHECKING:
+    from karabakh_annotator.ui.claims_panel.panel import ClaimsPanel
+    from karabakh_annotator.ui.workspace_team import WorkspaceTeam
+
 LIST_POINT_SIZE = 11
+CLAIMS_PANE = 2  # the splitter's third pane
 
 EMPTY_DATABASE_MESSAGE = (
     "<p style='font-size: 13pt'>No articles yet.</p>"
     "<p>Import files or a folder (File ▸ Import, Ctrl+I), or drop them on this window.</p>"
 )
 NO_SELECTION_MESSAGE = "<p>Select an article on the left to read it.</p>"
+OPENING_MESSAGE = "<p style='font-size: 13pt'>Opening the database…</p><p>{database}</p>"
 
-__all__ = ["EMPTY_DATABASE_MESSAGE", "NO_SELECTION_MESSAGE", "WINDOW_TITLE", "MainWindow"]
+__all__ = ["EMPTY_DATABASE_MESSAGE", "NO_SELECTION_MESSAGE", "OPENING_MESSAGE", "WINDOW_TITLE", "MainWindow"]
 
 
 def _plural(count: int, noun: str) -> str:
@@ -67,25 +74,38 @@ def _explicit(font: QFont) -> QFont:
 
 
 class MainWindow(QMainWindow):
-    """Thin shell: reads through the services, edits through undoable commands."""
+    """Thin shell: reads through the services, edits through undoable commands.
+
+    Built without services it is the window of a database still opening: the
+    panes are empty, the commands that need the database are disabled, and
+    `attach_services` fills it. run_gui shows it that way, so the analyst
+    sees the window before SQLAlchemy and the services have even loaded.
+    """
 
     sig_changes = Signal(object)  # Changes, after every edit, import or undo
     sig_open_database_requested = Signal(str)
+    sig_database_attached = Signal()  # attach_services is done: lists read, commands enabled
+
+    # Set by attach_services, once the database is open.
+    _services: Services
+    claims_panel: ClaimsPanel
+    team: WorkspaceTeam
 
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         settings: QSettings,
         arabic_family: str,
         database_label: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = services
         self._settings = WorkspaceSettings(settings)
         self._arabic_family = arabic_family
+        self._database_ready = False
+        self.server_analyst: str | None = None
+        """The analyst a team server knows this connection as (None: the name in Settings counts)."""
         self.undo_stack = QUndoStack(self)
-        self.setWindowTitle(f"{WINDOW_TITLE} — {database_label}" if database_label else WINDOW_TITLE)
         self.setAcceptDrops(True)
 
         self.filter_bar = ArticleFilterBar()
@@ -101,22 +121,26 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.article_list)
 
         self.article_view = ArticleView(arabic_family)
-        self.claims_panel = ClaimsPanel(services, arabic_family, analysts=[self.analyst])
+        # The claims panel reads labels and speakers as it is built: an empty
+        # pane holds its place until the database is open.
+        claims_pane = QWidget()
+        claims_pane.setObjectName("claims_pane_placeholder")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.setChildrenCollapsible(False)
         # Explicit minimum widths: the panes' own hints add up to more than a
         # small screen; below their hints they squeeze (combos elide) instead.
-        for widget, stretch, minimum in ((left, 2, 160), (self.article_view, 4, 260), (self.claims_panel, 3, 260)):
+        panes = ((left, 2, 160), (self.article_view, 4, 260), (claims_pane, 3, 260))
+        for widget, stretch, minimum in panes:
             widget.setMinimumWidth(minimum)
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setSizes([360, 620, 520])
-        self.desk = WorkspaceDesk(self, services, self.splitter, arabic_family)
+        self.desk = WorkspaceDesk(self, self.splitter, arabic_family)
         self.setCentralWidget(self.desk.tabs)
 
-        self.files = WorkspaceFiles(self, services, self._settings, arabic_family)
-        self.suggestions = WorkspaceSuggestions(self, services)
+        self.files = WorkspaceFiles(self, self._settings, arabic_family)
+        self.suggestions = WorkspaceSuggestions(self)
         self.recent_menu = self.files.recent_menu
         self.actions_by_id = build_actions(ACTIONS, self)
         fill_menus(self.menuBar(), MENUS, self.actions_by_id)
@@ -130,19 +154,87 @@ class MainWindow(QMainWindow):
 
         self.counts_label = QLabel()
         self.analyst_label = QLabel()
+        self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.analyst_label)
         self.statusBar().addPermanentWidget(self.counts_label)
-        if database_label:
-            self.statusBar().addWidget(QLabel(database_label))
+        self.statusBar().addWidget(self.database_label)
+        self._set_database_label(database_label)
 
         self._connect()
         self._restore_layout()
+        self.actions_by_id["blind"].setCheckable(True)
+        if services is None:
+            self._show_opening(database_label)
+        else:
+            self.attach_services(services)
+
+    # -- opening the database --------------------------------------------------------
+
+    @property
+    def database_ready(self) -> bool:
+        """Whether the services are attached (the lists read, the commands enabled)."""
+        return self._database_ready
+
+    def show_opening(self, database_label: str) -> None:
+        """Say which database is being opened (another one, after the first could not be)."""
+        if self._database_ready:
+            raise RuntimeError("the window already shows a database")
+        self._set_database_label(database_label)
+        self._show_opening(database_label)
+
+    def attach_services(self, services: Services) -> None:
+        """The database is open: build the claims panel, read the lists, enable the commands."""
+        if self._database_ready:
+            raise RuntimeError("the window already shows a database")
+        # Imported and built only now: the window is on screen before these
+        # modules (and SQLAlchemy, which the team watcher's errors need) load.
+        from karabakh_annotator.ui.claims_panel.panel import ClaimsPanel  # noqa: PLC0415
+        from karabakh_annotator.ui.workspace_team import WorkspaceTeam  # noqa: PLC0415
+
+        self._services = services
+        self.server_analyst = services.team.server_analyst()
+        self._set_database_label(self._database_name)
+        self.claims_panel = ClaimsPanel(services, self._arabic_family, analysts=[self.analyst])
+        placeholder = self.splitter.widget(CLAIMS_PANE)
+        self.claims_panel.setMinimumWidth(placeholder.minimumWidth())
+        # The splitter keeps a pane's stretch factor in the pane's size policy.
+        self.claims_panel.setSizePolicy(placeholder.sizePolicy())
+        self.splitter.replaceWidget(CLAIMS_PANE, self.claims_panel)
+        placeholder.deleteLater()
+        self.desk.attach(services)
+        self.files.attach(services)
+        self.suggestions.attach(services)
+        self._connect_claims_panel()
         self._refresh_labels()
         self.reload()
+        self.team = WorkspaceTeam(self, services)
+        self.filter_bar.setEnabled(True)
+        self._database_ready = True
+        self._enable_database_actions(True)
         self._update_action_states()
-        self.actions_by_id["blind"].setCheckable(True)
         if self._settings.blind():
             self.apply_blind()
+        self.sig_database_attached.emit()
+
+    def _set_database_label(self, database_label: str) -> None:
+        self._database_name = database_label
+        self.setWindowTitle(f"{WINDOW_TITLE} — {database_label}" if database_label else WINDOW_TITLE)
+        self.database_label.setText(database_label)
+
+    def _show_opening(self, database_label: str) -> None:
+        self._enable_database_actions(False)
+        self.filter_bar.set_choices([], [])
+        self.filter_bar.setEnabled(False)
+        self.article_view.show_placeholder(OPENING_MESSAGE.format(database=html.escape(database_label)))
+        self.analyst_label.setText(f"Analyst: {self.analyst}")
+        # In the label, not a status message: a message set before the window is shown overlaps it.
+        self.database_label.setText(f"Opening {database_label or 'the database'}…")
+
+    def _enable_database_actions(self, enabled: bool) -> None:
+        waiting = {spec.id for spec in ACTIONS if spec.needs_database}
+        for action_id, action in self.actions_by_id.items():
+            if action_id in waiting:
+                action.setEnabled(enabled)
 
     # -- wiring ------------------------------------------------------------------
 
@@ -152,23 +244,25 @@ class MainWindow(QMainWindow):
         self.article_view.sig_statement_clicked.connect(self._on_article_view_statement_clicked)
         self.article_view.sig_selection_changed.connect(self._on_article_view_selection_changed)
         self.article_view.sig_point_size_changed.connect(self._settings.set_point_size)
+        self.undo_stack.canUndoChanged.connect(self._update_action_states)
+        self.undo_stack.canRedoChanged.connect(self._update_action_states)
+        self.undo_stack.indexChanged.connect(self._update_action_states)
+        self.sig_changes.connect(self._on_changes)
+
+    def _connect_claims_panel(self) -> None:
         panel = self.claims_panel
         panel.sig_statement_selected.connect(self._on_claims_panel_statement_selected)
         panel.sig_statement_edit_requested.connect(self._on_claims_panel_statement_edit_requested)
         panel.sig_claim_edit_requested.connect(self._on_claims_panel_claim_edit_requested)
         panel.sig_claim_create_requested.connect(self._on_claims_panel_claim_create_requested)
         panel.sig_entity_create_requested.connect(self._on_claims_panel_entity_create_requested)
-        self.undo_stack.canUndoChanged.connect(self._update_action_states)
-        self.undo_stack.canRedoChanged.connect(self._update_action_states)
-        self.undo_stack.indexChanged.connect(self._update_action_states)
-        self.sig_changes.connect(self._on_changes)
 
     # -- reading -----------------------------------------------------------------
 
     @property
     def analyst(self) -> str:
-        """Who is annotating (recorded on every statement and event)."""
-        return self._settings.analyst()
+        """Who is annotating (recorded on every statement and event); on a team server, its account's analyst."""
+        return self.server_analyst or self._settings.analyst()
 
     def reload(self) -> None:
         """Read the article list again, keeping the current article if it is still there."""
@@ -240,7 +334,7 @@ class MainWindow(QMainWindow):
         if statement_id is None or span is None or span[0] == span[1]:
             self.statusBar().showMessage("Select a statement, then the text it should cover.", 4000)
             return
-        self.push(ResizeStatementCommand, statement_id, *span)
+        self.push(ResizeStatementCommand, statement_id, *span, based_on=self._shown_statement(statement_id))
 
     def delete_statement(self) -> None:
         """Delete the current statement (undo brings it back)."""
@@ -249,10 +343,17 @@ class MainWindow(QMainWindow):
             self.push(DeleteStatementCommand, statement_id)
 
     def _on_claims_panel_statement_edit_requested(self, statement_id: int, patch: StatementPatch) -> None:
-        self.push(EditStatementCommand, statement_id, patch)
+        self.push(EditStatementCommand, statement_id, patch, based_on=self._shown_statement(statement_id))
 
     def _on_claims_panel_claim_edit_requested(self, claim_id: int, patch: ClaimPatch) -> None:
-        self.push(EditClaimCommand, claim_id, patch)
+        shown = self.claims_panel.editor.current_statement()
+        claim = shown.claim if shown is not None and shown.claim is not None and shown.claim.id == claim_id else None
+        self.push(EditClaimCommand, claim_id, patch, based_on=claim)
+
+    def _shown_statement(self, statement_id: int) -> StatementRecord | None:
+        """The version of a statement the analyst is looking at: an edit is checked against it."""
+        shown = self.claims_panel.editor.current_statement()
+        return shown if shown is not None and shown.id == statement_id else None
 
     def _on_claims_panel_claim_create_requested(self, statement_id: int, summary: str) -> None:
         self.push(CreateClaimCommand, summary, [statement_id])
@@ -281,7 +382,9 @@ class MainWindow(QMainWindow):
         self.update_counts()
 
     def show_error(self, error: Exception) -> None:
-        """Tell the analyst an action was refused (nothing was changed)."""
+        """Tell the analyst an action was refused (nothing was changed); an edit conflict asks what to keep."""
+        if self.team.handle_error(error):
+            return
         QMessageBox.warning(self, WINDOW_TITLE, str(error))
 
     # -- selection sync ---------------------------------------------------------------
@@ -368,11 +471,11 @@ class MainWindow(QMainWindow):
     # -- drag and drop -----------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
-        if event.mimeData().hasUrls():
+        if self._database_ready and event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
-        paths = paths_from_mime(event.mimeData())
+        paths = paths_from_mime(event.mimeData()) if self._database_ready else []
         if paths:
             event.acceptProposedAction()
             self.files.import_paths(paths)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from karabakh_annotator.core.labels import LabelSet
 from karabakh_annotator.core.records import StatementRecord
-from karabakh_annotator.core.services.labels import LabelService
+
+if TYPE_CHECKING:
+    from karabakh_annotator.core.services.labels import LabelService
 
 NEUTRAL_HIGHLIGHT = "#ffe082"
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from karabakh_annotator.core.records import Changes
+from karabakh_annotator.core.records import Changes, ClaimRecord, StatementRecord
 from karabakh_annotator.core.services import Services
 from karabakh_annotator.core.services.patches import ClaimPatch, StatementPatch, given_fields
 
@@ -150,7 +150,12 @@ class MarkStatementCommand(ServiceCommand):
 
 
 class _PatchCommand(ServiceCommand):
-    """Apply a patch through a service edit; undo applies the inverse patch it returned."""
+    """Apply a patch through a service edit; undo applies the inverse patch it returned.
+
+    Each step is based on the record the previous one left (the first on the
+    record the analyst saw, when given), so a step that would overwrite
+    another analyst's change in between is refused as an EditConflict.
+    """
 
     def __init__(
         self,
@@ -161,27 +166,40 @@ class _PatchCommand(ServiceCommand):
         analyst: str,
         on_changes: ChangesCallback,
         on_error: ErrorCallback | None,
+        based_on: Any = None,
     ) -> None:
         super().__init__(text, services, analyst, on_changes, on_error)
         self._target_id, self._patch = target_id, patch
         self._inverse: Any = None
+        self._based_on = based_on
 
-    def _edit(self, patch: Any) -> Any:
-        """Call the service: returns its edit result (with .changes and .inverse)."""
+    def _edit(self, patch: Any, based_on: Any) -> Any:
+        """Call the service: returns its edit result (with .changes, .inverse and the record)."""
         raise NotImplementedError
 
     def _do(self) -> Changes:
-        edit = self._edit(self._patch)
-        self._inverse = edit.inverse
+        edit = self._edit(self._patch, self._based_on)
+        self._inverse, self._based_on = edit.inverse, self._record(edit)
         return edit.changes  # type: ignore[no-any-return]
 
     def _undo(self) -> Changes:
         assert self._inverse is not None
-        return self._revert(self._inverse).changes  # type: ignore[no-any-return]
+        edit = self._revert(self._inverse, self._based_on)
+        self._based_on = self._record(edit)
+        return edit.changes  # type: ignore[no-any-return]
 
-    def _revert(self, inverse: Any) -> Any:
+    def _redo_again(self) -> Changes:
+        edit = self._edit(self._patch, self._based_on)
+        self._based_on = self._record(edit)
+        return edit.changes  # type: ignore[no-any-return]
+
+    def _revert(self, inverse: Any, based_on: Any) -> Any:
         """Apply the undo patch (by default the same service edit)."""
-        return self._edit(inverse)
+        return self._edit(inverse, based_on)
+
+    @staticmethod
+    def _record(edit: Any) -> Any:
+        raise NotImplementedError
 
 
 class EditStatementCommand(_PatchCommand):
@@ -197,12 +215,17 @@ class EditStatementCommand(_PatchCommand):
         on_changes: ChangesCallback,
         on_error: ErrorCallback | None = None,
         text: str | None = None,
+        based_on: StatementRecord | None = None,
     ) -> None:
         text = text or _patch_text(patch, _STATEMENT_FIELD_TEXT, "Edit statement")
-        super().__init__(text, services, statement_id, patch, analyst, on_changes, on_error)
+        super().__init__(text, services, statement_id, patch, analyst, on_changes, on_error, based_on)
 
-    def _edit(self, patch: Any) -> Any:
-        return self._services.statements.edit_statement(self._target_id, patch, self._analyst)
+    def _edit(self, patch: Any, based_on: Any) -> Any:
+        return self._services.statements.edit_statement(self._target_id, patch, self._analyst, based_on)
+
+    @staticmethod
+    def _record(edit: Any) -> Any:
+        return edit.statement
 
 
 class ResizeStatementCommand(ServiceCommand):
@@ -218,19 +241,25 @@ class ResizeStatementCommand(ServiceCommand):
         analyst: str,
         on_changes: ChangesCallback,
         on_error: ErrorCallback | None = None,
+        based_on: StatementRecord | None = None,
     ) -> None:
         super().__init__("Resize statement", services, analyst, on_changes, on_error)
         self._statement_id, self._span = statement_id, (start, end)
         self._previous: tuple[int, int] | None = None
+        self._based_on = based_on
 
     def _do(self) -> Changes:
-        edit = self._services.statements.resize_statement(self._statement_id, *self._span, self._analyst)
-        self._previous = edit.previous_span
+        edit = self._services.statements.resize_statement(self._statement_id, *self._span, self._analyst, self._based_on)
+        self._previous, self._based_on = edit.previous_span, edit.statement
         return edit.changes
 
     def _undo(self) -> Changes:
         assert self._previous is not None
-        return self._services.statements.resize_statement(self._statement_id, *self._previous, self._analyst).changes
+        edit = self._services.statements.resize_statement(
+            self._statement_id, *self._previous, self._analyst, self._based_on
+        )
+        self._based_on = edit.statement
+        return edit.changes
 
 
 class DeleteStatementCommand(ServiceCommand):
@@ -326,14 +355,21 @@ class EditClaimCommand(_PatchCommand):
         on_changes: ChangesCallback,
         on_error: ErrorCallback | None = None,
         text: str | None = None,
+        based_on: ClaimRecord | None = None,
     ) -> None:
         text = text or _patch_text(patch, _CLAIM_FIELD_TEXT, "Edit claim")
-        super().__init__(text, services, claim_id, patch, analyst, on_changes, on_error)
+        super().__init__(text, services, claim_id, patch, analyst, on_changes, on_error, based_on)
 
-    def _edit(self, patch: Any) -> Any:
-        return self._services.claims.edit_claim(self._target_id, patch, self._analyst)
+    def _edit(self, patch: Any, based_on: Any) -> Any:
+        return self._services.claims.edit_claim(self._target_id, patch, self._analyst, based_on=based_on)
 
-    def _revert(self, inverse: Any) -> Any:
+    def _revert(self, inverse: Any, based_on: Any) -> Any:
         # Undo returns the claim to where it was: not a workflow move to check.
-        return self._services.claims.edit_claim(self._target_id, inverse, self._analyst, undoing=True)
+        return self._services.claims.edit_claim(
+            self._target_id, inverse, self._analyst, undoing=True, based_on=based_on
+        )
+
+    @staticmethod
+    def _record(edit: Any) -> Any:
+        return edit.claim
 

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
-from karabakh_annotator.core.records import Changes
+from karabakh_annotator.core.records import Changes, ClaimRecord
 from karabakh_annotator.core.services import Services
-from karabakh_annotator.core.services.unit_of_work import ServiceError
+from karabakh_annotator.core.services.errors import ServiceError
 
 if TYPE_CHECKING:
     from karabakh_annotator.ui.main_window import MainWindow
@@ -24,11 +24,16 @@ TAB_TITLES = ("&Annotate", "&Claims", "Ac&tivity", "Ad&judicate", "A&greement", 
 
 
 class WorkspaceDesk:
-    """Owns the tab widget; builds each desk view on first show and routes its requests."""
+    """Owns the tab widget; builds each desk view on first show and routes its requests.
 
-    def __init__(self, window: MainWindow, services: Services, annotate: QWidget, arabic_family: str) -> None:
+    The desk tabs stay disabled until `attach` gives it the services (the
+    window is shown before the database is open).
+    """
+
+    _services: Services
+
+    def __init__(self, window: MainWindow, annotate: QWidget, arabic_family: str) -> None:
         self._window = window
-        self._services = services
         self._family = arabic_family
         self.tabs = QTabWidget()
         self.tabs.setObjectName("desk_tabs")
@@ -45,7 +50,14 @@ class WorkspaceDesk:
         for index in range(1, len(TAB_TITLES)):
             placeholder = QLabel("Loading…")
             self.tabs.addTab(placeholder, TAB_TITLES[index])
+            self.tabs.setTabEnabled(index, False)
         self.tabs.currentChanged.connect(self._on_current_changed)
+
+    def attach(self, services: Services) -> None:
+        """The database is open: the desk tabs can be built."""
+        self._services = services
+        for index in range(1, len(TAB_TITLES)):
+            self.tabs.setTabEnabled(index, True)
 
     # -- switching -----------------------------------------------------------------
 
@@ -117,8 +129,19 @@ class WorkspaceDesk:
         window = self._window
         desk = ClaimsDesk(self._services, self._family, lambda: window.analyst)
         # A refused edit (a workflow rule) is told on the claim page, which shows the stored claim again.
+        def shown_claim(claim_id: int) -> ClaimRecord | None:
+            claim = desk.page.current_claim()
+            return claim if claim is not None and claim.id == claim_id else None
+
+        def on_error(error: Exception) -> None:
+            # A clash with another analyst's change is asked about; a refusal is told on the page.
+            if not window.team.handle_error(error):
+                desk.show_error(error)
+
         desk.sig_claim_edit_requested.connect(
-            lambda claim_id, patch: window.push(EditClaimCommand, claim_id, patch, on_error=desk.show_error)
+            lambda claim_id, patch: window.push(
+                EditClaimCommand, claim_id, patch, on_error=on_error, based_on=shown_claim(claim_id)
+            )
         )
         desk.sig_evidence_add_requested.connect(
             lambda claim_id, fields: window.push(AddEvidenceCommand, claim_id, fields, on_error=desk.show_error)

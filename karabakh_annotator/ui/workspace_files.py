@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from karabakh_annotator.core.records import Changes
 from karabakh_annotator.core.services import Services
@@ -23,19 +23,26 @@ if TYPE_CHECKING:
 
 
 class WorkspaceFiles(QObject):
-    """Commands that open dialogs or files for the window; edits still go through services."""
+    """Commands that open dialogs or files for the window; edits still go through services.
 
-    def __init__(
-        self, window: MainWindow, services: Services, settings: WorkspaceSettings, arabic_family: str
-    ) -> None:
+    Opening another database works at once; the other commands wait for
+    `attach` (their actions are disabled until the database is open).
+    """
+
+    _services: Services
+
+    def __init__(self, window: MainWindow, settings: WorkspaceSettings, arabic_family: str) -> None:
         super().__init__(window)
         self._window = window
-        self._services = services
         self._settings = settings
         self._arabic_family = arabic_family
         self._import_runner: ImportRunner | None = None
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def attach(self, services: Services) -> None:
+        """The database is open: import, export and the label editor can use it."""
+        self._services = services
 
     def import_files(self, folder: bool = False) -> None:
         """Choose files (or a folder) and import them with progress."""
@@ -111,6 +118,13 @@ class WorkspaceFiles(QObject):
 
     def set_analyst_name(self) -> None:
         """Ask who is annotating; later statements and events carry this name."""
+        if self._window.server_analyst is not None:
+            QMessageBox.information(
+                self._window, WINDOW_TITLE,
+                f"You are connected to a team server as {self._window.server_analyst}: the server records your "
+                "changes under that name. Your administrator can change it (docs/team-server.md).",
+            )
+            return
         name, ok = QInputDialog.getText(self._window, WINDOW_TITLE, "Analyst name:", text=self._window.analyst)
         if ok and name.strip():
             self._settings.set_analyst(name.strip())
@@ -144,7 +158,7 @@ class WorkspaceFiles(QObject):
 
     def offer_first_run(self) -> None:
         """At the first start, who is annotating; on an empty database: import a folder, the demo, or nothing."""
-        if not self._settings.has_analyst():
+        if not self._settings.has_analyst() and self._window.server_analyst is None:
             self.set_analyst_name()
         if self._window.article_list.first_visible_article_id() is not None:
             return

@@ -13,7 +13,7 @@ from PySide6.QtCore import QTimer
 
 from karabakh_annotator.core.records import MatchRecord
 from karabakh_annotator.core.services import Services
-from karabakh_annotator.core.services.unit_of_work import ServiceError
+from karabakh_annotator.core.services.errors import ServiceError
 from karabakh_annotator.ui.article_suggestions import ACCEPT_KEY, REJECT_KEY
 from karabakh_annotator.ui.suggestion_commands import AcceptSuggestionCommand, RejectSuggestionCommand
 
@@ -25,15 +25,20 @@ if TYPE_CHECKING:
 class WorkspaceSuggestions:
     """Suggestions in the article view and related statements in the claims panel, for one window."""
 
-    def __init__(self, window: MainWindow, services: Services) -> None:
+    _services: Services
+
+    def __init__(self, window: MainWindow) -> None:
         self._window = window
-        self._services = services
         self._pending: int | None = None
-        panel = window.claims_panel
+        window.article_view.sig_suggestion_changed.connect(self._on_suggestion_changed)
+
+    def attach(self, services: Services) -> None:
+        """The database is open and the window's claims panel built: answer its proposals from now on."""
+        self._services = services
+        panel = self._window.claims_panel
         panel.sig_related_open_requested.connect(self.open_related)
         panel.sig_related_accept_requested.connect(self.accept_related)
         panel.sig_related_dismiss_requested.connect(self.dismiss_related)
-        window.article_view.sig_suggestion_changed.connect(self._on_suggestion_changed)
 
     # -- suggested statements ------------------------------------------------------------
 

@@ -27,12 +27,15 @@ def test_unopenable_database_shows_error_and_returns_1(
 
 
 def test_run_gui_opens_the_window_and_returns_the_loop_exit_code(
-    qapp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qapp, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     opened: list[MainWindow] = []
 
     def fake_exec() -> int:
         window = next(w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        # Shown before the database is open; the event loop opens it and fills the window.
+        assert not window.database_ready
+        qtbot.waitUntil(lambda: window.database_ready, timeout=30_000)
         opened.append(window)
         window.close()
         return 0

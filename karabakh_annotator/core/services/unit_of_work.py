@@ -9,11 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from karabakh_annotator.core.labels import LabelSet
+from karabakh_annotator.core.services.errors import ServiceError
 from karabakh_annotator.core.storage.models import Analyst, Event, Label
 
-
-class ServiceError(ValueError):
-    """A request a service refuses, with a message fit to show the analyst."""
+__all__ = ["ServiceError", "analyst_named", "encode_value", "label_by_key", "record_event"]
 
 
 def analyst_named(session: Session, name: str) -> Analyst:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass
 from importlib import resources
@@ -15,7 +14,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from karabakh_annotator.core.storage.integrity import install_integrity_checks
-from karabakh_annotator.core.storage.locations import DB_ENV_VAR, default_database_path
+# These live with the names (no SQLAlchemy there) and are still imported from here.
+from karabakh_annotator.core.storage.locations import DB_ENV_VAR as DB_ENV_VAR
+from karabakh_annotator.core.storage.locations import resolve_database_url as resolve_database_url
 from karabakh_annotator.core.storage.sessions import BEGIN_IMMEDIATE, Sessions
 
 if TYPE_CHECKING:
@@ -33,14 +34,6 @@ _MIGRATION_LOCK = 73102020
 
 class DatabaseError(RuntimeError):
     """The database cannot be opened as it is; the file was left untouched."""
-
-
-def resolve_database_url(path_or_url: str | None = None) -> str:
-    """Turn `--db`, then $KARABAKH_ANNOTATOR_DB, then the default file into a URL."""
-    chosen = path_or_url or os.environ.get(DB_ENV_VAR) or str(default_database_path())
-    if "://" in chosen:
-        return chosen
-    return f"sqlite:///{Path(chosen).expanduser().resolve()}"
 
 
 def _sqlite_file(url: str) -> Path | None:
@@ -73,7 +66,10 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        # A writer waits this long for another process's write transaction:
+        # with four processes editing at once single waits reached 2-4.7 s
+        # (benchmarks/load.py), too close to 5 s for a slower machine.
+        cursor.execute("PRAGMA busy_timeout=15000")
         # 32 MB page cache (the default is 2 MB): the search index and
         # sketch B-trees of a large corpus stay in memory during imports.
         cursor.execute("PRAGMA cache_size=-32000")

@@ -109,7 +109,16 @@ class StatementEditor(QWidget):
         return self._statement
 
     def show_statement(self, statement: StatementRecord | None) -> None:
-        """Fill every field from `statement` (None empties and disables the editor)."""
+        """Fill every field from `statement` (None empties and disables the editor).
+
+        While the analyst is typing in a field of this same statement, a newer
+        version (another analyst's change arriving) is not shown: the typing
+        stays, and so does the version it started from, so saving it is checked
+        against the newer one (an EditConflict if both changed that field).
+        """
+        same = statement is not None and self._statement is not None and statement.id == self._statement.id
+        if same and self.has_unsaved_typing():
+            return
         if statement is None or self._statement is None or statement.id != self._statement.id:
             self._pending_speaker = None
             self.claim.reset()
@@ -133,6 +142,10 @@ class StatementEditor(QWidget):
             widget.setEnabled(statement is not None)
         for widget in (self.unlink, self.status, self.verdict, self.explanation):
             widget.setEnabled(claim is not None)
+
+    def has_unsaved_typing(self) -> bool:
+        """A text field changed by the analyst and not yet saved."""
+        return any(field.isModified() for field in (self.cue, self.note, self.explanation))
 
     def entity_created(self, entity: EntityRecord) -> None:
         """The window created the speaker this editor asked for: offer it, and set it on the statement."""

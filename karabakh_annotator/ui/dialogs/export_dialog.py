@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from karabakh_annotator.core.exporters.csv_export import write_statements_csv_file
 from karabakh_annotator.core.services import Services
-from karabakh_annotator.core.services.exports import StatementFilter
+
+if TYPE_CHECKING:
+    from karabakh_annotator.core.services.exports import StatementFilter
 
 SaveChooser = Callable[[QWidget | None, str, str, str], tuple[str, str]]
 ErrorShower = Callable[[QWidget | None, str, str], object]

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from karabakh_annotator.core.labels import LabelSet
 from karabakh_annotator.core.records import LabelRecord
 from karabakh_annotator.core.services import Services
-from karabakh_annotator.core.services.unit_of_work import ServiceError
+from karabakh_annotator.core.services.errors import ServiceError
 from karabakh_annotator.ui.dialogs.arabic_text import LEFT, RIGHT, RightToLeftDelegate, dialog_arabic_font
 from karabakh_annotator.ui.dialogs.label_form import (
     ColorChooser,

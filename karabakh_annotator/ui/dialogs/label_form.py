@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from karabakh_annotator.core.services.unit_of_work import ServiceError
+from karabakh_annotator.core.services.errors import ServiceError
 from karabakh_annotator.ui.dialogs.arabic_text import arabic_line_edit
 
 ColorChooser = Callable[[QWidget | None, QColor], QColor | None]
