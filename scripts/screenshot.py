@@ -21,13 +21,16 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from karabakh_annotator.app import build_main_window, create_application  # noqa: E402
-from karabakh_annotator.core.records import ParsedArticle  # noqa: E402
+from karabakh_annotator.core.records import ParsedArticle, StatementRecord  # noqa: E402
 from karabakh_annotator.core.services import Services, build_services  # noqa: E402
 from karabakh_annotator.core.services.patches import ClaimPatch, StatementPatch  # noqa: E402
+from karabakh_annotator.core.services.versions import EditConflict  # noqa: E402
 from karabakh_annotator.core.storage.database import open_database  # noqa: E402
+from karabakh_annotator.ui.conflict_resolution import ValueDescriber  # noqa: E402
+from karabakh_annotator.ui.dialogs.conflict_dialog import ConflictDialog  # noqa: E402
 from karabakh_annotator.ui.workspace_desk import AGREEMENT, CLAIMS, TAB_TITLES  # noqa: E402
 
 ANALYST = "demo"
@@ -113,6 +116,27 @@ def _settle(app: QApplication, seconds: float = 0.4) -> None:
         time.sleep(0.02)
 
 
+def _render_conflict(app: QApplication, services: Services, seen: StatementRecord, parent: QWidget, png: Path) -> Path:
+    """The dialog an analyst sees when their edit meets a colleague's change of the same fields."""
+    services.statements.edit_statement(
+        seen.id, StatementPatch(note="المصدر لم يذكر اسم القرية", stance="refutes"), SECOND_ANALYST
+    )
+    try:
+        services.statements.edit_statement(
+            seen.id, StatementPatch(note="يحتاج إلى مصدر ثانٍ", stance="distances"), ANALYST, seen
+        )
+    except EditConflict as conflict:
+        dialog = ConflictDialog(conflict, ValueDescriber(services), parent)
+    else:
+        raise SystemExit("expected an edit conflict")
+    dialog.show()
+    _settle(app)
+    if not dialog.grab().save(str(png)):
+        raise SystemExit(f"could not write {png}")
+    dialog.close()
+    return png
+
+
 def render(out: Path) -> None:
     """Build the demo database and window, and save the window's picture to `out`."""
     app: QApplication = create_application()
@@ -145,6 +169,7 @@ def render(out: Path) -> None:
                 if not window.grab().save(str(tab_png)):
                     raise SystemExit(f"could not write {tab_png}")
                 print(tab_png)
+            print(_render_conflict(app, services, first, window, out.with_name(f"{out.stem}-conflict.png")))
             window.close()
         finally:
             database.dispose()

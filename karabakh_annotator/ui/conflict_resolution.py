@@ -42,7 +42,7 @@ class ValueDescriber:
             return "(none)"
         if field in _LABEL_SETS:
             labels = self._services.labels.labels(_LABEL_SETS[field], include_retired=True)
-            return next((f"{label.name_ar} / {label.name_en}" for label in labels if label.key == value), str(value))
+            return next((f"{label.name_ar} — {label.name_en}" for label in labels if label.key == value), str(value))
         if field == "speaker_id":
             entities = self._services.entities.list_entities()
             return next((entity.name for entity in entities if entity.id == value), f"#{value}")

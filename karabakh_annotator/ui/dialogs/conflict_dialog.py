@@ -11,18 +11,11 @@ import enum
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from karabakh_annotator.core.services.versions import EditConflict
+from karabakh_annotator.ui.dialogs.arabic_text import RightToLeftDelegate, dialog_arabic_font, text_item
 
 FIELD_NAMES = {
     "speaker_id": "Speaker",
@@ -50,10 +43,9 @@ class ConflictChoice(enum.Enum):
     KEEP_THEIRS = "keep_theirs"
 
 
-def _item(text: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    return item
+def _isolated(text: str) -> str:
+    """`text` as a bidi isolate: an Arabic name does not turn an English sentence around."""
+    return f"\u2068{text}\u2069"
 
 
 class ConflictDialog(QDialog):
@@ -61,22 +53,29 @@ class ConflictDialog(QDialog):
 
     def __init__(self, conflict: EditConflict, describe: Describe, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        who = conflict.changed_by or "Another analyst"
+        who = _isolated(conflict.changed_by) if conflict.changed_by else "another analyst"
         self.setWindowTitle("Changed by someone else")
         self.choice = ConflictChoice.KEEP_THEIRS
         intro = QLabel(
-            f"{who} changed {conflict.kind} {conflict.record_id} while you were editing it. "
+            f"While you were editing {conflict.kind} {conflict.record_id}, {who} changed it. "
             "Nothing of yours was saved yet. Which version should stay?"
         )
         intro.setWordWrap(True)
+        arabic = dialog_arabic_font(None, self.font())
         self.table = QTableWidget(len(conflict.fields), 3, self)
-        self.table.setHorizontalHeaderLabels(["Field", "Yours", f"{who}'s (stored now)"])
+        self.table.setHorizontalHeaderLabels(["Field", "Yours", f"Stored now (by {who})"])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegate(RightToLeftDelegate(self.table))
+        self.table.setWordWrap(False)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        row_height = QFontMetrics(arabic).height() + 12
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
         for row, field in enumerate(conflict.fields):
-            self.table.setItem(row, 0, _item(FIELD_NAMES.get(field.field, field.field)))
-            self.table.setItem(row, 1, _item(describe(field.field, field.mine)))
-            self.table.setItem(row, 2, _item(describe(field.field, field.theirs)))
+            self.table.setItem(row, 0, text_item(FIELD_NAMES.get(field.field, field.field), arabic))
+            self.table.setItem(row, 1, text_item(describe(field.field, field.mine), arabic))
+            self.table.setItem(row, 2, text_item(describe(field.field, field.theirs), arabic))
         buttons = QDialogButtonBox(self)
         self.keep_mine = buttons.addButton("Keep &mine", QDialogButtonBox.ButtonRole.AcceptRole)
         self.keep_theirs = buttons.addButton("Keep &theirs", QDialogButtonBox.ButtonRole.RejectRole)
@@ -87,7 +86,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 120 + 32 * len(conflict.fields))
+        self.resize(760, 150 + row_height * len(conflict.fields))
 
     def _on_keep_mine(self) -> None:
         self.choice = ConflictChoice.KEEP_MINE
