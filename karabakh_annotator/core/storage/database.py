@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # loading Alembic and its scripts (a third of start-up); a test keeps this
 # equal to the head of the migrations folder.
 SCHEMA_HEAD = "0009"
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a refused privilege
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 # Key of the PostgreSQL advisory lock held while migrating (any fixed number).
@@ -252,6 +253,12 @@ def open_database(path_or_url: str | None = None) -> Database:
     except SQLAlchemyError as exc:
         engine.dispose()
         reason = getattr(exc, "orig", None) or exc
+        if getattr(reason, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+            raise DatabaseError(
+                f"cannot open database {where}: it needs an upgrade to schema {SCHEMA_HEAD}, which only its "
+                "owner may make. Ask the team's administrator to open it once with this version and run "
+                f"team-setup again (docs/team-server.md). The server said: {reason}"
+            ) from exc
         raise DatabaseError(f"cannot open database {where}: {reason}") from exc
     sessions = Sessions(engine, expire_on_commit=False)
     install_integrity_checks(sessions)

@@ -28,7 +28,7 @@ from karabakh_annotator.core.services import Services, build_services
 from karabakh_annotator.core.services.adjudication import GOLD_ANALYST
 from karabakh_annotator.core.services.patches import StatementPatch
 from karabakh_annotator.core.services.unit_of_work import ServiceError
-from karabakh_annotator.core.storage.database import Database, open_database
+from karabakh_annotator.core.storage.database import Database, DatabaseError, open_database
 from karabakh_annotator.core.storage.models import Event
 from karabakh_annotator.core.storage.team_roles import TeamGroups, quote_identifier, server_analyst_name
 from karabakh_annotator.main import main
@@ -312,3 +312,18 @@ def test_team_mode_is_refused_on_a_sqlite_file(tmp_path: Path) -> None:
         assert server_analyst_name(database.engine) is None
     finally:
         database.dispose()
+
+
+def test_an_analyst_opening_a_database_that_needs_an_upgrade_is_told_who_can_make_it(team: Team) -> None:
+    owner = team.databases["owner"]
+    with owner.engine.begin() as connection:
+        head = connection.scalar(text("SELECT version_num FROM alembic_version"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0008'"))
+    try:
+        with pytest.raises(DatabaseError) as caught:
+            open_database(team.url_as(team.role(ANALYSTS["Amira"])))
+    finally:
+        with owner.engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": head})
+    message = str(caught.value)
+    assert "needs an upgrade to schema" in message and "only its owner" in message and "team-setup" in message
