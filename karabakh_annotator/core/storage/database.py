@@ -172,7 +172,7 @@ def _migrate(engine: Engine, sqlite_path: Path | None, where: str) -> None:
     if current is not None and current not in known:
         raise DatabaseError(
             f"{where} was written by a newer Karabakh Annotator (schema {current}); "
-            "update the application to open it. The file was left untouched."
+            "update the application to open it. Nothing in it was changed."
         )
     if current != script.get_current_head():
         _upgrade(engine, config)
