@@ -9,6 +9,7 @@ and PostgreSQL. The window refreshes the rows reported, as after its own edits.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -21,13 +22,25 @@ POLL_INTERVAL_MS = 3000
 
 
 class ChangeWatcher(QObject):
-    """Emits `sig_outside_changes` with what changed since the previous poll."""
+    """Emits `sig_outside_changes` with what changed since the previous poll.
+
+    Changes made under `own_analyst()` are the window's own, shown already
+    (the same analyst working in two windows at once sees the other's
+    changes after reopening the article).
+    """
 
     sig_outside_changes = Signal(object)  # OutsideChanges
 
-    def __init__(self, history: HistoryService, interval_ms: int = POLL_INTERVAL_MS, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        history: HistoryService,
+        interval_ms: int = POLL_INTERVAL_MS,
+        parent: QObject | None = None,
+        own_analyst: Callable[[], str | None] = lambda: None,
+    ) -> None:
         super().__init__(parent)
         self._history = history
+        self._own_analyst = own_analyst
         self._mark: ChangeMark = history.change_mark()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -43,7 +56,7 @@ class ChangeWatcher(QObject):
     def poll(self) -> OutsideChanges | None:
         """Look once now; returns (and emits, when not empty) what changed."""
         try:
-            outside = self._history.changes_since(self._mark)
+            outside = self._history.changes_since(self._mark, self._own_analyst())
         except Exception:  # noqa: BLE001 (a dropped server connection must not end the session)
             if not self._failing:
                 log.exception("could not read changes from the database; will keep trying")

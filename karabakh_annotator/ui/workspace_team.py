@@ -42,7 +42,7 @@ class WorkspaceTeam:
     def __init__(self, window: MainWindow, services: Services, interval_ms: int = POLL_INTERVAL_MS) -> None:
         self._window = window
         self._services = services
-        self.watcher = ChangeWatcher(services.history, interval_ms, window)
+        self.watcher = ChangeWatcher(services.history, interval_ms, window, own_analyst=lambda: window.analyst)
         self.watcher.sig_outside_changes.connect(self._on_outside_changes)
         self.watcher.start()
 

@@ -214,3 +214,14 @@ def test_on_a_team_server_the_account_names_the_analyst(
     window.files.set_analyst_name()
 
     assert window.analyst == "أميرة" and "أميرة" in told[0]
+
+
+def test_the_windows_own_edits_do_not_come_back_as_outside_changes(
+    qtbot, services: Services, settings, arabic_family: str, demo: DemoData  # noqa: ANN001
+) -> None:
+    window = _window(qtbot, services, settings, arabic_family)
+    window.select_article(demo.plain_id)
+    window.push(EditStatementCommand, demo.plain_statement_id, StatementPatch(note="ملاحظتي"))
+    with qtbot.assertNotEmitted(window.team.watcher.sig_outside_changes):
+        assert not window.team.watcher.poll()
+    assert services.statements.get_statement(demo.plain_statement_id).note == "ملاحظتي"

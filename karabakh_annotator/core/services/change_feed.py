@@ -60,8 +60,12 @@ def current_mark(session: Session) -> ChangeMark:
     return ChangeMark(newest, frozenset(recent), _article_mark(session))
 
 
-def changes_since(session: Session, mark: ChangeMark) -> OutsideChanges:
-    """Events committed since `mark` (late commits included) as the rows they touch."""
+def changes_since(session: Session, mark: ChangeMark, ignore_analyst: str | None = None) -> OutsideChanges:
+    """Events committed since `mark` (late commits included) as the rows they touch.
+
+    Events by `ignore_analyst` (the window's own analyst, whose edits it has
+    shown already) move the mark on but are not reported.
+    """
     rows = session.execute(
         select(Event.id, Event.entity_type, Event.entity_id, Event.old_value, Event.new_value, Analyst.name)
         .outerjoin(Analyst, Event.analyst_id == Analyst.id)
@@ -72,6 +76,7 @@ def changes_since(session: Session, mark: ChangeMark) -> OutsideChanges:
     newest = max([mark.event_id, *(row.id for row in fresh)])
     seen = {row.id for row in rows if row.id > newest - LOOKBACK}
     articles = _article_mark(session)
+    fresh = [row for row in fresh if ignore_analyst is None or row.name != ignore_analyst]
     changes = _touched(session, fresh)
     if articles != mark.articles:
         added = session.scalars(select(Article.id).where(Article.id > mark.articles[1]))

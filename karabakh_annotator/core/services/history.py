@@ -73,7 +73,7 @@ class HistoryService:
         with self._sessions() as session:
             return current_mark(session)
 
-    def changes_since(self, mark: ChangeMark) -> OutsideChanges:
-        """What was changed (by anyone, in any process) after `mark`, and the new mark."""
+    def changes_since(self, mark: ChangeMark, ignore_analyst: str | None = None) -> OutsideChanges:
+        """What was changed (in any process) after `mark`, but not by `ignore_analyst`, and the new mark."""
         with self._sessions() as session:
-            return changes_since(session, mark)
+            return changes_since(session, mark, ignore_analyst)

@@ -50,3 +50,18 @@ def test_a_late_commit_below_the_newest_seen_id_is_still_reported(services: Serv
     mark = type(mark)(mark.event_id, mark.recent_events - {late_id}, mark.articles)
     outside = services.history.changes_since(mark)
     assert first.id in outside.changes.statements
+
+
+def test_the_windows_own_edits_are_not_reported_back_to_it(services: Services, article_id: int) -> None:
+    record, _ = services.statements.mark_statement(article_id, *span_of(ARTICLE_TEXT, "القوات صدت"), "amira")
+    mark = services.history.change_mark()
+    services.statements.edit_statement(record.id, StatementPatch(note="ملاحظتي"), "amira")
+    services.statements.edit_statement(record.id, StatementPatch(stance="refutes"), "bilal")
+
+    outside = services.history.changes_since(mark, ignore_analyst="amira")
+
+    assert outside.analysts == ("bilal",) and outside.changes.statements == frozenset({record.id})
+    mark = services.history.change_mark()
+    services.statements.edit_statement(record.id, StatementPatch(note="ملاحظة أخرى"), "amira")
+    assert not services.history.changes_since(mark, ignore_analyst="amira")
+    assert services.history.changes_since(mark).analysts == ("amira",)
