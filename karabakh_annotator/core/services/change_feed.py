@@ -6,7 +6,7 @@ refresh just those rows. On PostgreSQL event ids are handed out when rows are
 inserted, not when they commit, so a transaction that started earlier may
 commit a smaller id after a larger one was seen: the mark keeps the ids seen
 in a window below the newest, and the next poll looks back over that window.
-Imports write no events; the article count and newest id tell of new articles.
+Imports write no events; article ids tell of new articles, looked at the same way.
 """
 
 from __future__ import annotations
@@ -23,16 +23,30 @@ from karabakh_annotator.core.records import Changes
 from karabakh_annotator.core.storage.models import Analyst, Article, Event, Evidence, Statement
 
 LOOKBACK = 200
-"""How far below the newest seen event id a late commit is still noticed."""
+"""How far below the newest seen id a late commit is still noticed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """The newest id seen in a table, and the ids seen just below it."""
+
+    newest: int = 0
+    recent: frozenset[int] = frozenset()
+
+    def after(self, ids: Iterable[int]) -> tuple[list[int], Seen]:
+        """Of the ids now at or above `newest - LOOKBACK`: the new ones, and what is seen then."""
+        present = sorted(ids)
+        fresh = [i for i in present if i not in self.recent]
+        newest = max([self.newest, *fresh])
+        return fresh, Seen(newest, frozenset(i for i in present if i > newest - LOOKBACK))
 
 
 @dataclass(frozen=True, slots=True)
 class ChangeMark:
-    """What a window has seen: the newest event, the recent ones, and the articles."""
+    """What a window has seen of the event log and of the articles."""
 
-    event_id: int = 0
-    recent_events: frozenset[int] = frozenset()
-    articles: tuple[int, int] = (0, 0)  # count, newest id
+    events: Seen = Seen()
+    articles: Seen = Seen()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,16 +62,15 @@ class OutsideChanges:
         return bool(self.changes) or self.new_articles
 
 
-def _article_mark(session: Session) -> tuple[int, int]:
-    count, newest = session.execute(select(func.count(Article.id), func.max(Article.id))).one()
-    return int(count), int(newest or 0)
+def _seen_now(session: Session, id_column: Any) -> Seen:
+    # max() of a primary key and a range of it: index look-ups, however large the table.
+    newest = session.scalar(select(func.max(id_column))) or 0
+    return Seen(newest, frozenset(session.scalars(select(id_column).where(id_column > newest - LOOKBACK))))
 
 
 def current_mark(session: Session) -> ChangeMark:
     """A mark at the present: nothing before it counts as new."""
-    newest = session.scalar(select(func.max(Event.id))) or 0
-    recent = session.scalars(select(Event.id).where(Event.id > newest - LOOKBACK))
-    return ChangeMark(newest, frozenset(recent), _article_mark(session))
+    return ChangeMark(_seen_now(session, Event.id), _seen_now(session, Article.id))
 
 
 def changes_since(session: Session, mark: ChangeMark, ignore_analyst: str | None = None) -> OutsideChanges:
@@ -66,23 +79,21 @@ def changes_since(session: Session, mark: ChangeMark, ignore_analyst: str | None
     Events by `ignore_analyst` (the window's own analyst, whose edits it has
     shown already) move the mark on but are not reported.
     """
-    rows = session.execute(
-        select(Event.id, Event.entity_type, Event.entity_id, Event.old_value, Event.new_value, Analyst.name)
-        .outerjoin(Analyst, Event.analyst_id == Analyst.id)
-        .where(Event.id > mark.event_id - LOOKBACK)
-        .order_by(Event.id)
-    ).all()
-    fresh = [row for row in rows if row.id not in mark.recent_events]
-    newest = max([mark.event_id, *(row.id for row in fresh)])
-    seen = {row.id for row in rows if row.id > newest - LOOKBACK}
-    articles = _article_mark(session)
-    fresh = [row for row in fresh if ignore_analyst is None or row.name != ignore_analyst]
-    changes = _touched(session, fresh)
-    if articles != mark.articles:
-        added = session.scalars(select(Article.id).where(Article.id > mark.articles[1]))
-        changes = changes | Changes(articles=frozenset(added))
+    rows = {
+        row.id: row
+        for row in session.execute(
+            select(Event.id, Event.entity_type, Event.entity_id, Event.old_value, Event.new_value, Analyst.name)
+            .outerjoin(Analyst, Event.analyst_id == Analyst.id)
+            .where(Event.id > mark.events.newest - LOOKBACK)
+        )
+    }
+    fresh_events, events = mark.events.after(rows)
+    fresh = [rows[i] for i in fresh_events if ignore_analyst is None or rows[i].name != ignore_analyst]
+    article_ids = session.scalars(select(Article.id).where(Article.id > mark.articles.newest - LOOKBACK))
+    new_articles, articles = mark.articles.after(article_ids)
+    changes = _touched(session, fresh) | Changes(articles=frozenset(new_articles))
     analysts = tuple(sorted({row.name for row in fresh if row.name}))
-    return OutsideChanges(ChangeMark(newest, frozenset(seen), articles), changes, articles != mark.articles, analysts)
+    return OutsideChanges(ChangeMark(events, articles), changes, bool(new_articles), analysts)
 
 
 def _touched(session: Session, events: Iterable[Any]) -> Changes:

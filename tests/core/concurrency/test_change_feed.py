@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from karabakh_annotator.core.records import ParsedArticle
 from karabakh_annotator.core.services import Services, build_services
+from karabakh_annotator.core.services.change_feed import LOOKBACK, Seen
 from karabakh_annotator.core.services.patches import StatementPatch
 from karabakh_annotator.core.storage.database import open_database
 from tests.core.conftest import ARTICLE_TEXT, OTHER_TEXT, span_of
@@ -45,9 +48,9 @@ def test_a_late_commit_below_the_newest_seen_id_is_still_reported(services: Serv
     """PostgreSQL: a transaction that took an id earlier can commit after a later one was seen."""
     first, _ = services.statements.mark_statement(article_id, *span_of(ARTICLE_TEXT, "القوات صدت"), "amira")
     mark = services.history.change_mark()
-    late_id = mark.event_id
+    late_id = mark.events.newest
     # Pretend the newest event had not committed when the window looked.
-    mark = type(mark)(mark.event_id, mark.recent_events - {late_id}, mark.articles)
+    mark = dataclasses.replace(mark, events=Seen(late_id, mark.events.recent - {late_id}))
     outside = services.history.changes_since(mark)
     assert first.id in outside.changes.statements
 
@@ -65,3 +68,10 @@ def test_the_windows_own_edits_are_not_reported_back_to_it(services: Services, a
     services.statements.edit_statement(record.id, StatementPatch(note="ملاحظة أخرى"), "amira")
     assert not services.history.changes_since(mark, ignore_analyst="amira")
     assert services.history.changes_since(mark).analysts == ("amira",)
+
+
+def test_seen_reports_ids_committed_late_below_the_newest_and_forgets_old_ones() -> None:
+    fresh, seen = Seen(7, frozenset({5, 7})).after([5, 6, 7, 8])
+    assert fresh == [6, 8] and seen == Seen(8, frozenset({5, 6, 7, 8}))
+    fresh, seen = seen.after([5, 6, 7, 8, 8 + LOOKBACK])
+    assert fresh == [8 + LOOKBACK] and seen.recent == frozenset({8 + LOOKBACK})
