@@ -178,6 +178,31 @@ class MatchRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class PairAnswer:
+    """What answering a proposed pair did, so that MatchService.take_back can reverse it exactly."""
+
+    match: MatchRecord
+    """The pair as answered: both passages with their statement ids, and their claim ids before the answer."""
+    decision: str  # "accepted" | "dismissed"
+    previous_decision: str | None
+    """The pair's answer before this one (None: it had none, so taking back removes the row)."""
+    changes: Changes
+    created_statements: tuple[int, ...] = ()
+    """Statements made from suggestions in the pair."""
+    created_claim: int | None = None
+    """The claim made to carry both statements (accepting a same-claim pair of unlinked statements)."""
+    relinked: tuple[int, int | None] | None = None
+    """(statement id, its claim id before) when one statement was linked to the other's claim."""
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        """The decision row's key: kind, smaller statement id, larger statement id."""
+        a, b = self.match.a.statement_id, self.match.b.statement_id
+        assert a is not None and b is not None
+        return self.match.kind, min(a, b), max(a, b)
+
+
+@dataclass(frozen=True, slots=True)
 class EvidenceRecord:
     """A citation, URL, note or statement elsewhere that bears on a claim, with its stance."""
 

@@ -1,8 +1,8 @@
 """The window's suggestion commands: step through suggested statements, accept or reject them,
 and answer same-claim / contradiction proposals from the claims panel.
 
-Accepting and rejecting are undoable commands; answering a proposal is
-committed at once (a link can be undone in the editor with Unlink).
+Accepting and rejecting a suggestion, and answering a proposal, are undoable
+commands.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from karabakh_annotator.core.records import MatchRecord
 from karabakh_annotator.core.services import Services
 from karabakh_annotator.core.services.errors import ServiceError
 from karabakh_annotator.ui.article_suggestions import ACCEPT_KEY, REJECT_KEY
+from karabakh_annotator.ui.match_commands import AnswerPairCommand
 from karabakh_annotator.ui.suggestion_commands import AcceptSuggestionCommand, RejectSuggestionCommand
 
 if TYPE_CHECKING:
@@ -133,11 +134,5 @@ class WorkspaceSuggestions:
         self._answer(match, accept=False)
 
     def _answer(self, match: MatchRecord, accept: bool) -> None:
-        service = self._services.matches
-        try:
-            changes = (service.accept if accept else service.dismiss)(match, self._window.analyst)
-        except ServiceError as exc:
-            self._window.show_error(exc)
-            return
-        self._window.sig_changes.emit(changes)
-        self._window.claims_panel.refresh_related()
+        panel = self._window.claims_panel
+        self._window.push(AnswerPairCommand, match, accept, on_answered=panel.refresh_related)

@@ -118,3 +118,36 @@ def test_related_statement_in_another_article_is_listed_opened_and_linked(
     linked = services.statements.get_statement(statement.id)
     assert linked.claim_id is not None and other.claim_id == linked.claim_id
     assert not [m for m in related.matches() if m.kind == "same"]
+
+
+def test_linking_a_related_statement_is_undone_and_redone(qtbot, services, settings, arabic_family) -> None:
+    first, second = _store(services, FIRST, "first.txt"), _store(services, SECOND, "second.txt")
+    statement, _ = services.suggestions.accept(first, services.suggestions.for_article(first)[0], "analyst")
+    window = _window(qtbot, services, settings, arabic_family)
+    window.claims_panel.select_statement(statement.id)
+    related = window.claims_panel.related
+    qtbot.waitUntil(lambda: any(m.kind == "same" for m in related.matches()))
+    row = next(i for i, m in enumerate(related.matches()) if m.kind == "same")
+    related.list.setCurrentRow(row)
+
+    def linked() -> bool:
+        others = services.statements.statements_for_article(second)
+        claim_id = services.statements.get_statement(statement.id).claim_id
+        return len(others) == 1 and claim_id is not None and others[0].claim_id == claim_id
+
+    def same_listed() -> bool:
+        return any(m.kind == "same" for m in related.matches())
+
+    qtbot.mouseClick(related.accept_button, Qt.MouseButton.LeftButton)
+    assert linked() and not same_listed()
+    assert window.undo_stack.undoText() == "Link same claim"
+
+    window.undo_stack.undo()
+    assert services.statements.statements_for_article(second) == []
+    assert services.statements.get_statement(statement.id).claim_id is None
+    assert services.claims.list_claims() == []
+    assert same_listed(), "the pair is proposed again, its suggestion with it"
+    assert services.suggestions.for_article(second)
+
+    window.undo_stack.redo()
+    assert linked() and not same_listed()

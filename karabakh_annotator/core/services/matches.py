@@ -3,7 +3,8 @@
 The pairs are computed over every live statement plus the open suggestions
 of every article, and kept until the database changes. Accepting a same-claim
 pair puts both statements on one claim; dismissing remembers the answer so
-the pair is not proposed again.
+the pair is not proposed again. Each answer returns a PairAnswer, which
+`take_back` reverses through the same services (the window's undo).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
-from karabakh_annotator.core.records import Changes, MatchRecord, Passage
+from karabakh_annotator.core.records import Changes, MatchRecord, PairAnswer, Passage
 from karabakh_annotator.core.services.claims import ClaimService
 from karabakh_annotator.core.services.patches import StatementPatch
 from karabakh_annotator.core.services.statements import StatementService
@@ -196,22 +197,87 @@ class MatchService:
 
     # -- answers -----------------------------------------------------------------
 
-    def accept(self, match: MatchRecord, analyst: str) -> Changes:
-        """Confirm a pair: a same-claim pair ends on one claim; a contradiction is recorded as confirmed."""
-        a, changes_a = self._as_statement(match.a, analyst)
-        b, changes_b = self._as_statement(match.b, analyst)
-        changes = changes_a | changes_b
-        if match.kind == "same":
-            changes |= self._join_claims(a, b, analyst)
-        return changes | self._answer(match.kind, a.statement_id, b.statement_id, "accepted", analyst)
+    def accept(self, match: MatchRecord, analyst: str) -> PairAnswer:
+        """Confirm a pair: a same-claim pair ends on one claim; a contradiction is recorded as confirmed.
 
-    def dismiss(self, match: MatchRecord, analyst: str) -> Changes:
+        Returns what was done, for `take_back`.
+        """
+        return self._answer_pair(match, "accepted", analyst)
+
+    def dismiss(self, match: MatchRecord, analyst: str) -> PairAnswer:
         """Do not propose this pair again (suggestions in it are accepted as statements first)."""
-        a, changes_a = self._as_statement(match.a, analyst)
-        b, changes_b = self._as_statement(match.b, analyst)
-        return changes_a | changes_b | self._answer(match.kind, a.statement_id, b.statement_id, "dismissed", analyst)
+        return self._answer_pair(match, "dismissed", analyst)
 
-    def _as_statement(self, passage: Passage, analyst: str) -> tuple[Passage, Changes]:
+    def answer_again(self, answer: PairAnswer, analyst: str) -> PairAnswer:
+        """Redo a taken-back answer: bring back the statements it made from suggestions, then answer again."""
+        restored = Changes()
+        for statement_id in answer.created_statements:
+            restored |= self._statements.restore_statement(statement_id, analyst)[1]
+        try:
+            again = self._answer_pair(answer.match, answer.decision, analyst)
+        except ServiceError:
+            for statement_id in answer.created_statements:
+                self._statements.delete_statement(statement_id, analyst)
+            raise
+        return replace(again, created_statements=answer.created_statements, changes=again.changes | restored)
+
+    def take_back(self, answer: PairAnswer, analyst: str) -> Changes:
+        """Reverse an answer: the pair's previous decision (or none), the claim link, the statements made."""
+        changes = self._restore_decision(answer, analyst)
+        if answer.created_claim is not None:
+            changes |= self._claims.delete_claim(answer.created_claim, analyst)[1]
+        elif answer.relinked is not None:
+            statement_id, before = answer.relinked
+            changes |= self._statements.edit_statement(statement_id, StatementPatch(claim_id=before), analyst).changes
+        # Soft-deleted, the span is free again, so the suggestion is offered again.
+        for statement_id in reversed(answer.created_statements):
+            changes |= self._statements.delete_statement(statement_id, analyst)[1]
+        return changes
+
+    def _answer_pair(self, match: MatchRecord, decision: str, analyst: str) -> PairAnswer:
+        # The claim ids as they are now, not as they were when the pair was proposed.
+        first, second = self._current(match.a), self._current(match.b)
+        joining = decision == "accepted" and match.kind == "same"
+        self._check(first, second, joining)
+        created: list[int] = []
+        try:
+            a, changes_a = self._as_statement(first, analyst, created)
+            b, changes_b = self._as_statement(second, analyst, created)
+            changes = changes_a | changes_b
+            claim: int | None = None
+            relinked: tuple[int, int | None] | None = None
+            if joining:
+                joined, claim, relinked = self._join_claims(a, b, analyst)
+                changes |= joined
+            answered, previous = self._answer(match.kind, a.statement_id, b.statement_id, decision, analyst)
+        except ServiceError:
+            # Nothing half done: the statements just made from suggestions go again.
+            for statement_id in created:
+                self._statements.delete_statement(statement_id, analyst)
+            raise
+        pair = replace(match, a=replace(a, claim_id=first.claim_id), b=replace(b, claim_id=second.claim_id))
+        return PairAnswer(pair, decision, previous, changes | answered, tuple(created), claim, relinked)
+
+    def _current(self, passage: Passage) -> Passage:
+        if passage.statement_id is None:
+            return passage
+        statement = self._statements.get_statement(passage.statement_id)
+        if statement.deleted:
+            raise ServiceError(f"statement {statement.id} was deleted; search again")
+        return replace(passage, claim_id=statement.claim_id)
+
+    @staticmethod
+    def _check(a: Passage, b: Passage, joining: bool) -> None:
+        """Refuse before anything is written (suggestions accepted, claims made)."""
+        if a.statement_id is not None and a.statement_id == b.statement_id:
+            raise ServiceError("a statement cannot pair with itself")
+        if joining and a.claim_id is not None and b.claim_id is not None and a.claim_id != b.claim_id:
+            raise ServiceError(
+                f"statements {a.statement_id} and {b.statement_id} already carry different claims "
+                f"(#{a.claim_id}, #{b.claim_id}); link them by hand"
+            )
+
+    def _as_statement(self, passage: Passage, analyst: str, created: list[int]) -> tuple[Passage, Changes]:
         if passage.statement_id is not None:
             return passage, Changes()
         found = self._cache[2] if self._cache is not None else {}
@@ -219,36 +285,35 @@ class MatchService:
         if suggestion is None:
             raise ServiceError("that suggestion is no longer open; search again")
         statement, changes = self._suggestions.accept(passage.article_id, suggestion, analyst)
+        created.append(statement.id)
         return replace(passage, statement_id=statement.id, claim_id=statement.claim_id), changes
 
-    def _join_claims(self, a: Passage, b: Passage, analyst: str) -> Changes:
+    def _join_claims(
+        self, a: Passage, b: Passage, analyst: str
+    ) -> tuple[Changes, int | None, tuple[int, int | None] | None]:
+        """Both statements on one claim: (changes, the claim created, or (statement relinked, its claim before))."""
         assert a.statement_id is not None and b.statement_id is not None
-        if a.claim_id is not None and b.claim_id is not None and a.claim_id != b.claim_id:
-            raise ServiceError(
-                f"statements {a.statement_id} and {b.statement_id} already carry different claims "
-                f"(#{a.claim_id}, #{b.claim_id}); link them by hand"
-            )
         claim_id = a.claim_id or b.claim_id
         if claim_id is None:
-            _, changes = self._claims.create_claim(claim_summary(a.text), analyst, [a.statement_id, b.statement_id])
-            return changes
-        other = b.statement_id if a.claim_id is not None else a.statement_id
-        return self._statements.edit_statement(other, StatementPatch(claim_id=claim_id), analyst).changes
+            claim, changes = self._claims.create_claim(
+                claim_summary(a.text), analyst, [a.statement_id, b.statement_id]
+            )
+            return changes, claim.id, None
+        other = b if a.claim_id is not None else a
+        assert other.statement_id is not None
+        edit = self._statements.edit_statement(other.statement_id, StatementPatch(claim_id=claim_id), analyst)
+        return edit.changes, None, (other.statement_id, other.claim_id)
 
-    def _answer(self, kind: str, a: int | None, b: int | None, decision: str, analyst: str) -> Changes:
+    def _answer(
+        self, kind: str, a: int | None, b: int | None, decision: str, analyst: str
+    ) -> tuple[Changes, str | None]:
         assert a is not None and b is not None
         if a == b:
             raise ServiceError("a statement cannot pair with itself")
         first, second = min(a, b), max(a, b)
         with self._sessions.begin() as session:
             who = analyst_named(session, analyst)
-            row = session.scalars(
-                select(MatchDecision).where(
-                    MatchDecision.kind == kind,
-                    MatchDecision.statement_a_id == first,
-                    MatchDecision.statement_b_id == second,
-                )
-            ).first()
+            row = self._decision(session, kind, first, second)
             old = row.decision if row else None
             if row is None:
                 row = MatchDecision(kind=kind, statement_a_id=first, statement_b_id=second, analyst=who)
@@ -257,4 +322,29 @@ class MatchService:
             row.analyst = who
             session.flush()
             record_event(session, who, decision, "match", row.id, "decision", old, [kind, first, second])
+        return Changes(statements=frozenset({first, second})), old
+
+    def _restore_decision(self, answer: PairAnswer, analyst: str) -> Changes:
+        kind, first, second = answer.key
+        with self._sessions.begin() as session:
+            who = analyst_named(session, analyst)
+            row = self._decision(session, kind, first, second)
+            if row is not None and row.decision != answer.previous_decision:
+                old, new = row.decision, answer.previous_decision
+                record_event(session, who, "take back", "match", row.id, "decision", old, new)
+                if answer.previous_decision is None:
+                    session.delete(row)
+                else:
+                    row.decision = answer.previous_decision
+                    row.analyst = who
         return Changes(statements=frozenset({first, second}))
+
+    @staticmethod
+    def _decision(session: Session, kind: str, first: int, second: int) -> MatchDecision | None:
+        return session.scalars(
+            select(MatchDecision).where(
+                MatchDecision.kind == kind,
+                MatchDecision.statement_a_id == first,
+                MatchDecision.statement_b_id == second,
+            )
+        ).first()

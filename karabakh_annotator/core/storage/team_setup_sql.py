@@ -71,7 +71,7 @@ GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA @schema@ TO @analysts@;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA @schema@ TO @analysts@;
 REVOKE INSERT, UPDATE ON @schema@.alembic_version FROM @analysts@;
 REVOKE UPDATE ON @schema@.events FROM @analysts@;
-GRANT DELETE ON @schema@.suggestion_decisions, @schema@.entity_aliases TO @analysts@;
+GRANT DELETE ON @schema@.suggestion_decisions, @schema@.match_decisions, @schema@.entity_aliases TO @analysts@;
 
 -- The names of the two groups, for the checks below and for team-add-analyst.
 CREATE OR REPLACE FUNCTION @schema@.karabakh_team_group(kind text) RETURNS name

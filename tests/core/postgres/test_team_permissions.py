@@ -23,13 +23,13 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
-from karabakh_annotator.core.records import ParsedArticle, StatementRecord
+from karabakh_annotator.core.records import MatchRecord, ParsedArticle, Passage, StatementRecord
 from karabakh_annotator.core.services import Services, build_services
 from karabakh_annotator.core.services.adjudication import GOLD_ANALYST
 from karabakh_annotator.core.services.patches import StatementPatch
 from karabakh_annotator.core.services.unit_of_work import ServiceError
 from karabakh_annotator.core.storage.database import Database, DatabaseError, open_database
-from karabakh_annotator.core.storage.models import Event
+from karabakh_annotator.core.storage.models import Event, MatchDecision
 from karabakh_annotator.core.storage.team_roles import TeamGroups, quote_identifier, server_analyst_name
 from karabakh_annotator.main import main
 from tests.core.conftest import ARTICLE_TEXT, span_of
@@ -327,3 +327,22 @@ def test_an_analyst_opening_a_database_that_needs_an_upgrade_is_told_who_can_mak
             connection.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": head})
     message = str(caught.value)
     assert "needs an upgrade to schema" in message and "only its owner" in message and "team-setup" in message
+
+
+def test_an_analyst_can_take_back_an_answer_to_a_pair_of_their_own_statements(team: Team) -> None:
+    first, second = team.mark("Amira", "القوات صدت هجوما"), team.mark("Amira", "المدينة لم تتعرض")
+    pair = MatchRecord(
+        "same",
+        Passage(first.article_id, first.start, first.end, first.quote, first.id),
+        Passage(second.article_id, second.start, second.end, second.quote, second.id),
+        0.9,
+    )
+    matches = team.as_("Amira").matches
+    answer = matches.accept(pair, "Amira")
+    assert team.as_("Amira").statements.get_statement(first.id).claim_id is not None
+
+    matches.take_back(answer, "Amira")
+
+    assert team.as_("Amira").statements.get_statement(first.id).claim_id is None
+    with team.databases["owner"].sessions() as session:
+        assert session.scalar(select(func.count()).select_from(MatchDecision)) == 0
