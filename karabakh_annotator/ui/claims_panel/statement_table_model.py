@@ -7,7 +7,7 @@ import enum
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
 from karabakh_annotator.core.exporters.csv_export import StatementRow
@@ -16,8 +16,8 @@ from karabakh_annotator.core.records import Changes
 from karabakh_annotator.core.services.exports import StatementFilter
 from karabakh_annotator.ui.claims_panel.label_catalog import LabelCatalog
 from karabakh_annotator.ui.claims_panel.rtl import RTL_ALIGNMENT, is_rtl
+from karabakh_annotator.ui.record_table import Index, RecordTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """Returns the row's `StatementRow`."""
@@ -80,7 +80,7 @@ _TEXT_FIELDS = {
 }
 
 
-class StatementTableModel(QAbstractTableModel):
+class StatementTableModel(RecordTableModel):
     """One row per statement matching a filter, in the service's order (article, then text).
 
     Rows arrive a page at a time: `set_filter` loads the first page and the
@@ -94,7 +94,7 @@ class StatementTableModel(QAbstractTableModel):
         page_size: int = DEFAULT_PAGE_SIZE,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(HEADERS, parent)
         self._source = source
         self._labels = labels or LabelCatalog()
         self._page_size = page_size
@@ -104,16 +104,10 @@ class StatementTableModel(QAbstractTableModel):
 
     # -- Qt model interface ------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._filter is not None and len(self._rows) < self._total
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
         assert self._filter is not None
@@ -122,12 +116,9 @@ class StatementTableModel(QAbstractTableModel):
             # Rows vanished since the count (deleted elsewhere): stop asking.
             self._total = len(self._rows)
             return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._append(page)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -145,17 +136,6 @@ class StatementTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(Column):
-                return HEADERS[Column(section)]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     # -- our interface -------------------------------------------------------
 

@@ -6,15 +6,15 @@ import datetime as dt
 import enum
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from karabakh_annotator.core.labels import LabelSet
 from karabakh_annotator.core.records import EventRecord
 from karabakh_annotator.ui.claims_panel.label_catalog import LabelCatalog
 from karabakh_annotator.ui.claims_panel.rtl import RTL_ALIGNMENT, is_rtl
 from karabakh_annotator.ui.event_values import decode_value, local_moment
+from karabakh_annotator.ui.record_table import Index, RecordTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
 """Returns the row's `EventRecord`."""
@@ -87,7 +87,7 @@ def display_value(value: Any) -> str:
     return str(value)
 
 
-class ActivityModel(QAbstractTableModel):
+class ActivityModel(RecordTableModel):
     """One row per event, newest first; `fetchMore` reads the page before the oldest loaded event."""
 
     def __init__(
@@ -97,7 +97,7 @@ class ActivityModel(QAbstractTableModel):
         page_size: int = DEFAULT_PAGE_SIZE,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(HEADERS, parent)
         self._source = source
         self._labels = labels or LabelCatalog()
         self._page_size = page_size
@@ -107,29 +107,18 @@ class ActivityModel(QAbstractTableModel):
 
     # -- Qt model interface ------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
         before = self._rows[-1].id if self._rows else None
         page = self._source.activity(self._page_size, before, self._analyst)
         self._more = len(page) >= self._page_size
-        if not page:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._append(page)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         event = self._rows[index.row()]
@@ -145,17 +134,6 @@ class ActivityModel(QAbstractTableModel):
         if role == EVENT_ROLE:
             return event
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(Column):
-                return HEADERS[Column(section)]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     # -- our interface -------------------------------------------------------
 

@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -22,8 +20,8 @@ from karabakh_annotator.core.records import ClaimOverview
 from karabakh_annotator.core.text.normalize import normalize_query
 from karabakh_annotator.ui.claims_panel.label_catalog import LabelCatalog
 from karabakh_annotator.ui.claims_panel.rtl import RTL_ALIGNMENT, is_rtl
+from karabakh_annotator.ui.record_table import Index, RecordTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 
 OVERVIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 """Returns the row's `ClaimOverview`."""
@@ -76,11 +74,11 @@ def _label_key(overview: ClaimOverview, column: Column) -> str | None:
     return overview.claim.status if column is Column.STATUS else overview.claim.verdict
 
 
-class ClaimsTableModel(QAbstractTableModel):
+class ClaimsTableModel(RecordTableModel):
     """One row per live claim, in the order the service listed them (newest first)."""
 
     def __init__(self, labels: LabelCatalog | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(HEADERS, parent)
         self._labels = labels or LabelCatalog()
         self._rows: list[ClaimOverview] = []
         self._search: list[str] = []
@@ -88,13 +86,7 @@ class ClaimsTableModel(QAbstractTableModel):
 
     # -- Qt model interface ------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         overview = self._rows[index.row()]
@@ -119,17 +111,6 @@ class ClaimsTableModel(QAbstractTableModel):
         if role == SEARCH_ROLE:
             return self._search[index.row()]
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(Column):
-                return HEADERS[Column(section)]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the rows by a column's raw value (-1: back to nothing; new rows then go last).
@@ -320,7 +301,7 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         if source is not None:
             source.sort(column, order)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 (Qt override)
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 (Qt override)
         model = self.sourceModel()
         if isinstance(model, ClaimsTableModel):
             # Straight to the rows: through data() each row cost two QVariant round trips.
