@@ -13,8 +13,9 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtGui import QUndoStack  # noqa: E402
 
-from karabakh_annotator.core.records import ParsedArticle  # noqa: E402
+from karabakh_annotator.core.records import Changes, ParsedArticle  # noqa: E402
 from karabakh_annotator.core.services import Services, build_services  # noqa: E402
 from karabakh_annotator.core.services.patches import ClaimPatch  # noqa: E402
 from karabakh_annotator.core.storage.database import open_database  # noqa: E402
@@ -102,3 +103,24 @@ def demo(services: Services) -> DemoData:
     claim, _ = services.claims.create_claim("Drone shot down", ANALYST, statement_ids=[emoji_statement])
     services.claims.edit_claim(claim.id, ClaimPatch(verdict="false"), ANALYST)
     return DemoData(plain_id, emoji_id, plain_statement, emoji_statement)
+
+
+class Recorder:
+    """Collects what undoable commands report."""
+
+    def __init__(self) -> None:
+        self.changes: list[Changes] = []
+        self.errors: list[Exception] = []
+
+    def kwargs(self) -> dict[str, object]:
+        return {"analyst": ANALYST, "on_changes": self.changes.append, "on_error": self.errors.append}
+
+
+@pytest.fixture
+def stack(qapp) -> QUndoStack:  # noqa: ANN001
+    return QUndoStack()
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()

@@ -19,7 +19,7 @@ from karabakh_annotator.ui.dialogs.conflict_dialog import ConflictChoice, Confli
 from karabakh_annotator.ui.undo_commands import EditClaimCommand, EditStatementCommand
 from karabakh_annotator.ui.workspace_team import describe_outside
 
-from tests.ui.conftest import ANALYST, DemoData
+from tests.ui.conftest import ANALYST, DemoData, Recorder
 
 OTHER = "bilal"
 
@@ -34,64 +34,57 @@ def other(tmp_path: Path) -> Iterator[Services]:
         database.dispose()
 
 
-def _kwargs(changes: list[Changes], errors: list[Exception]) -> dict[str, object]:
-    return {"analyst": ANALYST, "on_changes": changes.append, "on_error": errors.append}
-
-
 def test_an_edit_on_a_version_someone_changed_is_refused_and_not_stacked(
-    services: Services, other: Services, demo: DemoData, qapp: object
+    services: Services, other: Services, demo: DemoData, stack: QUndoStack, recorder: Recorder
 ) -> None:
     seen = services.statements.get_statement(demo.plain_statement_id)
     other.statements.edit_statement(demo.plain_statement_id, StatementPatch(note="ملاحظة بلال"), OTHER)
-    stack, changes, errors = QUndoStack(), [], []
+    stack.push(EditStatementCommand(services, seen.id, StatementPatch(note="ملاحظتي"), based_on=seen, **recorder.kwargs()))
 
-    stack.push(EditStatementCommand(services, seen.id, StatementPatch(note="ملاحظتي"), based_on=seen, **_kwargs(changes, errors)))
-
-    assert stack.count() == 0 and changes == []
-    assert isinstance(errors[0], EditConflict) and errors[0].changed_by == OTHER
+    assert stack.count() == 0 and recorder.changes == []
+    error = recorder.errors[0]
+    assert isinstance(error, EditConflict) and error.changed_by == OTHER
     assert services.statements.get_statement(seen.id).note == "ملاحظة بلال"
 
 
 def test_undo_after_another_analyst_changed_the_field_asks_instead_of_overwriting(
-    services: Services, other: Services, demo: DemoData, qapp: object
+    services: Services, other: Services, demo: DemoData, stack: QUndoStack, recorder: Recorder
 ) -> None:
     seen = services.statements.get_statement(demo.plain_statement_id)
-    stack, changes, errors = QUndoStack(), [], []
-    stack.push(EditStatementCommand(services, seen.id, StatementPatch(note="ملاحظتي"), based_on=seen, **_kwargs(changes, errors)))
+    stack.push(EditStatementCommand(services, seen.id, StatementPatch(note="ملاحظتي"), based_on=seen, **recorder.kwargs()))
     other.statements.edit_statement(seen.id, StatementPatch(note="ملاحظة بلال"), OTHER)
 
     stack.undo()
 
-    assert isinstance(errors[-1], EditConflict)
+    assert isinstance(recorder.errors[-1], EditConflict)
     assert services.statements.get_statement(seen.id).note == "ملاحظة بلال"
     assert stack.count() == 0  # the command no longer matches the database: dropped
 
 
 def test_undo_and_redo_still_work_when_someone_changed_another_field(
-    services: Services, other: Services, demo: DemoData, qapp: object
+    services: Services, other: Services, demo: DemoData, stack: QUndoStack, recorder: Recorder
 ) -> None:
     seen = services.statements.get_statement(demo.plain_statement_id)
-    stack, changes, errors = QUndoStack(), [], []
-    stack.push(EditStatementCommand(services, seen.id, StatementPatch(note="ملاحظتي"), based_on=seen, **_kwargs(changes, errors)))
+    stack.push(EditStatementCommand(services, seen.id, StatementPatch(note="ملاحظتي"), based_on=seen, **recorder.kwargs()))
     other.statements.edit_statement(seen.id, StatementPatch(stance="refutes"), OTHER)
 
     stack.undo()
     assert services.statements.get_statement(seen.id).note == seen.note
     stack.redo()
     now = services.statements.get_statement(seen.id)
-    assert (now.note, now.stance, errors) == ("ملاحظتي", "refutes", [])
+    assert (now.note, now.stance, recorder.errors) == ("ملاحظتي", "refutes", [])
 
 
 @pytest.mark.parametrize("choice", [ConflictChoice.KEEP_MINE, ConflictChoice.KEEP_THEIRS])
 def test_resolving_a_claim_conflict_keeps_the_chosen_value_and_mine_is_undoable(
-    services: Services, other: Services, demo: DemoData, qapp: object, choice: ConflictChoice
+    services: Services, other: Services, demo: DemoData, stack: QUndoStack, recorder: Recorder,
+    choice: ConflictChoice,
 ) -> None:
     claim = services.statements.get_statement(demo.emoji_statement_id).claim
     assert claim is not None
     other.claims.edit_claim(claim.id, ClaimPatch(explanation="شرح بلال"), OTHER)
-    stack, changes, errors = QUndoStack(), [], []
-    stack.push(EditClaimCommand(services, claim.id, ClaimPatch(explanation="شرحي"), based_on=claim, **_kwargs(changes, errors)))
-    conflict = errors[0]
+    stack.push(EditClaimCommand(services, claim.id, ClaimPatch(explanation="شرحي"), based_on=claim, **recorder.kwargs()))
+    conflict = recorder.errors[0]
     assert isinstance(conflict, EditConflict)
     asked: list[list[tuple[str, str, str]]] = []
 
@@ -100,7 +93,7 @@ def test_resolving_a_claim_conflict_keeps_the_chosen_value_and_mine_is_undoable(
         return choice
 
     def push(make, *args, **kwargs):  # noqa: ANN001, ANN202
-        command = make(services, *args, **_kwargs(changes, errors), **kwargs)
+        command = make(services, *args, **recorder.kwargs(), **kwargs)
         stack.push(command)
         return command
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QUndoStack
 
-from karabakh_annotator.core.records import Changes
 from karabakh_annotator.core.services import Services
 from karabakh_annotator.core.services.patches import ClaimPatch, StatementPatch
 from karabakh_annotator.core.services.unit_of_work import ServiceError
@@ -19,27 +17,6 @@ from karabakh_annotator.ui.undo_commands import (
 )
 
 from tests.ui.conftest import ANALYST, DemoData
-
-
-class Recorder:
-    """Collects what the commands report."""
-
-    def __init__(self) -> None:
-        self.changes: list[Changes] = []
-        self.errors: list[Exception] = []
-
-    def kwargs(self) -> dict[str, object]:
-        return {"analyst": ANALYST, "on_changes": self.changes.append, "on_error": self.errors.append}
-
-
-@pytest.fixture
-def stack(qapp) -> QUndoStack:  # noqa: ANN001
-    return QUndoStack()
-
-
-@pytest.fixture
-def recorder() -> Recorder:
-    return Recorder()
 
 
 def _live_spans(services: Services, article_id: int) -> list[tuple[int, int]]:

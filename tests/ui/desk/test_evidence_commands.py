@@ -5,35 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from karabakh_annotator.core.records import Changes
 from karabakh_annotator.core.services import Services
 from karabakh_annotator.core.services.unit_of_work import ServiceError
 from karabakh_annotator.ui.desk.evidence_commands import AddEvidenceCommand, WithdrawEvidenceCommand
 
-from tests.ui.conftest import ANALYST, DemoData
+from tests.ui.conftest import ANALYST, DemoData, Recorder
 
 URL = "https://example.org/report"
-
-
-class Recorder:
-    """Collects what the commands report."""
-
-    def __init__(self) -> None:
-        self.changes: list[Changes] = []
-        self.errors: list[Exception] = []
-
-    def kwargs(self) -> dict[str, object]:
-        return {"analyst": ANALYST, "on_changes": self.changes.append, "on_error": self.errors.append}
-
-
-@pytest.fixture
-def stack(qapp) -> QUndoStack:  # noqa: ANN001
-    return QUndoStack()
-
-
-@pytest.fixture
-def recorder() -> Recorder:
-    return Recorder()
 
 
 @pytest.fixture
