@@ -1,10 +1,36 @@
-"""Reading event-log values for display: stored JSON decoded, stored UTC times made local."""
+"""Reading event-log values for display: field names, stored JSON decoded, stored UTC times made local."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 from typing import Any
+
+
+FIELD_NAMES = {
+    # claim fields
+    "summary": "Summary",
+    "status": "Status",
+    "verdict": "Verdict",
+    "rating_value": "Rating",
+    "explanation": "Explanation",
+    "assignee": "Assignee",
+    # statement fields
+    "speaker_id": "Speaker",
+    "cue": "Cue",
+    "cue_class": "Cue class",
+    "stance": "Reporting stance",
+    "party": "Party alignment",
+    "claim_id": "Claim",
+    "note": "Note",
+    "span": "Span",
+}
+"""What the analyst reads for a field of a claim or statement (history, conflicts)."""
+
+
+def field_name(field: str) -> str:
+    """A field's name for people; one not listed reads as its words."""
+    return FIELD_NAMES.get(field, field.replace("_", " ").capitalize())
 
 
 def local_moment(moment: dt.datetime) -> dt.datetime:

@@ -117,7 +117,7 @@ def test_the_dialog_shows_both_values_by_name(services: Services, other: Service
     dialog = ConflictDialog(caught.value, ValueDescriber(services))
     qtbot.addWidget(dialog)
     cells = [dialog.table.item(0, column).text() for column in range(3)]
-    assert cells[0] == "Stance" and "Refutes" in cells[2] and "Refutes" not in cells[1]
+    assert cells[0] == "Reporting stance" and "Refutes" in cells[2] and "Refutes" not in cells[1]
     assert dialog.choice is ConflictChoice.KEEP_THEIRS  # Escape or closing keeps the stored value
     dialog.keep_mine.click()
     assert dialog.choice is ConflictChoice.KEEP_MINE

@@ -14,29 +14,12 @@ from karabakh_annotator.core.records import EventRecord
 from karabakh_annotator.ui.claims_panel.label_catalog import LabelCatalog
 from karabakh_annotator.ui.desk.claim_page_lists import local_time, one_line
 from karabakh_annotator.ui.desk.claim_page_widgets import list_items, setup_item_list
-from karabakh_annotator.ui.event_values import decode_value
+from karabakh_annotator.ui.event_values import decode_value, field_name
 
 NONE_TEXT = "—"
 SYSTEM = "(system)"
 _VALUE_CHARS = 100
 
-_FIELD_NAMES = {
-    "summary": "Summary",
-    "status": "Status",
-    "verdict": "Verdict",
-    "rating_value": "Rating",
-    "explanation": "Explanation",
-    "assignee": "Assignee",
-    # statement fields
-    "speaker_id": "Speaker (entity id)",
-    "cue": "Cue",
-    "cue_class": "Cue class",
-    "stance": "Reporting stance",
-    "party": "Party alignment",
-    "claim_id": "Claim",
-    "note": "Note",
-    "span": "Span",
-}
 _LABEL_FIELDS = {
     "status": LabelSet.WORKFLOW_STATUS,
     "verdict": LabelSet.VERDICT,
@@ -102,7 +85,8 @@ def history_line(event: EventRecord, labels: LabelCatalog) -> HistoryLine:
         shown = _evidence_text(new, labels) if event.action == "create" else ""
         return HistoryLine(when, who, what, "", shown)
     if event.action == "edit" and event.field:
-        what = _FIELD_NAMES.get(event.field, event.field.replace("_", " ").capitalize())
+        # The history shows the speaker's entity id as stored, not a name.
+        what = "Speaker (entity id)" if event.field == "speaker_id" else field_name(event.field)
         shown_old, shown_new = _value_text(old, event.field, labels), _value_text(new, event.field, labels)
         return HistoryLine(when, who, what, shown_old, shown_new)
     actions = _STATEMENT_ACTIONS if event.entity_type == "statement" else _CLAIM_ACTIONS

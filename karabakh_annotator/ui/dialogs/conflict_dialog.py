@@ -16,23 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QT
 
 from karabakh_annotator.core.services.versions import EditConflict
 from karabakh_annotator.ui.dialogs.arabic_text import RightToLeftDelegate, dialog_arabic_font, text_item
-
-FIELD_NAMES = {
-    "speaker_id": "Speaker",
-    "cue": "Cue",
-    "cue_class": "Cue class",
-    "stance": "Stance",
-    "party": "Party alignment",
-    "claim_id": "Claim",
-    "note": "Note",
-    "span": "Span",
-    "summary": "Summary",
-    "status": "Status",
-    "verdict": "Verdict",
-    "rating_value": "Rating",
-    "explanation": "Explanation",
-    "assignee": "Assignee",
-}
+from karabakh_annotator.ui.event_values import field_name
 
 Describe = Callable[[str, object], str]
 """How a field's value reads to the analyst (names rather than ids and keys)."""
@@ -73,7 +57,7 @@ class ConflictDialog(QDialog):
         row_height = QFontMetrics(arabic).height() + 12
         self.table.verticalHeader().setDefaultSectionSize(row_height)
         for row, field in enumerate(conflict.fields):
-            self.table.setItem(row, 0, text_item(FIELD_NAMES.get(field.field, field.field), arabic))
+            self.table.setItem(row, 0, text_item(field_name(field.field), arabic))
             self.table.setItem(row, 1, text_item(describe(field.field, field.mine), arabic))
             self.table.setItem(row, 2, text_item(describe(field.field, field.theirs), arabic))
         buttons = QDialogButtonBox(self)
